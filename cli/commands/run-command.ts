@@ -1,0 +1,52 @@
+import { existsSync } from 'node:fs';
+import type { Argv } from 'yargs';
+import { loadConfig } from '../../harness/config/load-config.ts';
+import { loadSuites } from '../../harness/suites/load-suites.ts';
+import { openStore } from '../../harness/store/open-store.ts';
+import { readRun } from '../../harness/store/read-run.ts';
+import { UsageError } from '../report-error.ts';
+import { databasePath, runAndReport } from '../run-and-report.ts';
+import { withRunOutputOptions } from '../shared-options.ts';
+
+export const runCommand = {
+  command: 'run [paths..]',
+  describe: 'Run every task of every suite against every configured model',
+  builder: (yargs: Argv) =>
+    withRunOutputOptions(yargs)
+      .positional('paths', { type: 'string', array: true, describe: 'Suite files or folders' })
+      .option('config', { type: 'string', describe: 'Models config (YAML or JSON)', default: 'baton.config.yaml' })
+      .option('repeats', { type: 'number', describe: 'Samples per (task, model), overriding the suites' })
+      .option('resume', { type: 'string', describe: 'Continue an interrupted run by id, skipping stored attempts' })
+      .example('$0 run suites/ --config baton.config.yaml', 'Run the suites in suites/ against the configured models')
+      .example('$0 run suites/word-problems.yaml --repeats 3 --out nightly/', 'Three samples per task, stored in nightly/baton.duckdb')
+      .example('$0 run --resume r20261122-014501-3fa9', 'Continue an interrupted run with its own suites and config'),
+  handler: async (argv: { paths?: string[] | undefined; config: string; out: string; quiet: boolean; json: boolean; maxErrorRate: number; simTimeScale: number; repeats?: number | undefined; resume?: string | undefined }) => {
+    let paths = argv.paths ?? [];
+    let configPath = argv.config;
+    let repeats = argv.repeats;
+    if (argv.resume !== undefined) {
+      const recorded = await readRecordedInputs(argv.out, argv.resume);
+      if (paths.length === 0) paths = [...recorded.suitePaths];
+      if (recorded.configFile !== null && configPath === 'baton.config.yaml') configPath = recorded.configFile;
+      repeats ??= recorded.repeats;
+    }
+    if (paths.length === 0) throw new UsageError('name at least one suite file or folder, e.g. `baton run suites/`');
+    const suites = loadSuites(paths);
+    const config = loadConfig(configPath);
+    return runAndReport(paths, suites, config, { ...argv, repeats, resume: argv.resume });
+  },
+};
+
+async function readRecordedInputs(out: string, runId: string) {
+  const dbPath = databasePath(out);
+  if (!existsSync(dbPath)) throw new UsageError(`no database at ${dbPath}. Fix: pass the --out folder the run used`);
+  const store = await openStore(dbPath);
+  try {
+    const run = await readRun(store, runId);
+    if (run === undefined) throw new UsageError(`no run \`${runId}\` in ${dbPath}. Fix: check the run id`);
+    const repeats = typeof run.options.repeats === 'number' ? run.options.repeats : undefined;
+    return { suitePaths: run.suitePaths, configFile: run.configFile, repeats };
+  } finally {
+    store.close();
+  }
+}

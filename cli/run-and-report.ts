@@ -1,0 +1,75 @@
+import { join } from 'node:path';
+import type { LoadedConfig } from '../harness/config/load-config.ts';
+import type { Suite } from '../harness/core/suite.ts';
+import { executeRun } from '../harness/run/execute-run.ts';
+import { openStore } from '../harness/store/open-store.ts';
+import { summarizeRun } from '../harness/store/summarize-run.ts';
+import { exitCodes } from './exit-codes.ts';
+import { installInterrupt } from './interrupt.ts';
+import { formatSummary } from './print-summary.ts';
+import { createProgress } from './progress.ts';
+
+/** Output flags shared by `run` and `demo`. */
+export interface RunFlags {
+  readonly out: string;
+  readonly quiet: boolean;
+  readonly json: boolean;
+  readonly maxErrorRate: number;
+  readonly simTimeScale: number;
+  readonly repeats?: number | undefined;
+  readonly resume?: string | undefined;
+  readonly graceMs?: number | undefined;
+}
+
+/** The database file inside an output folder. */
+export function databasePath(out: string): string {
+  return join(out, 'baton.duckdb');
+}
+
+/** Runs, draws progress, prints the summary (table or JSON) and returns the exit code. */
+export async function runAndReport(suitePaths: readonly string[], suites: readonly Suite[], config: LoadedConfig, flags: RunFlags): Promise<number> {
+  const dbPath = databasePath(flags.out);
+  const progress = createProgress(!flags.quiet && !flags.json);
+  const interrupt = installInterrupt(flags.graceMs ?? 10_000, (message) => {
+    progress.stop();
+    if (!flags.quiet) process.stderr.write(`\n${message}\n`);
+  });
+  let outcome;
+  try {
+    outcome = await executeRun({
+      suitePaths,
+      suites,
+      config,
+      dbPath,
+      repeats: flags.repeats,
+      resumeRunId: flags.resume,
+      simTimeScale: flags.simTimeScale,
+      stopSignal: interrupt.stop,
+      abortSignal: interrupt.abort,
+      onEvent: progress.onEvent,
+    });
+  } finally {
+    progress.stop();
+    interrupt.dispose();
+  }
+  const store = await openStore(dbPath);
+  const rows = await summarizeRun(store, outcome.runId).finally(() => store.close());
+  const stored = Object.values(outcome.executed).reduce((sum, count) => sum + count, 0);
+  const failed = outcome.executed.error + outcome.executed.timeout;
+  const errorRate = stored === 0 ? 0 : failed / stored;
+  if (flags.json) {
+    process.stdout.write(`${JSON.stringify({ ...outcome, database: dbPath, errorRate, models: rows }, null, 2)}\n`);
+  } else if (!flags.quiet) {
+    process.stdout.write(formatSummary(outcome, rows));
+    process.stdout.write(`database: ${dbPath}\n`);
+  }
+  if (outcome.status === 'interrupted') {
+    process.stderr.write(`run ${outcome.runId} interrupted; resume with: npx baton run --resume ${outcome.runId} --out ${flags.out}\n`);
+    return exitCodes.failures;
+  }
+  if (errorRate > flags.maxErrorRate) {
+    process.stderr.write(`${failed} of ${stored} attempts failed (${(errorRate * 100).toFixed(1)}%), over --max-error-rate ${flags.maxErrorRate}\n`);
+    return exitCodes.failures;
+  }
+  return exitCodes.ok;
+}

@@ -1,0 +1,114 @@
+import type { AttemptRecord } from '../core/attempt.ts';
+import type { ModelConfig, RetryPolicy } from '../core/models-schema.ts';
+import type { Provider, ProviderResponse } from '../core/provider-contract.ts';
+import type { Task } from '../core/suite.ts';
+import type { Generation } from '../core/suite-schema.ts';
+import { computeCost } from '../cost/compute-cost.ts';
+import { callWithRetries } from '../scheduler/call-with-retries.ts';
+import type { ConnectionLane } from '../scheduler/connection-lane.ts';
+import type { Scorer } from '../scorers/scorer.ts';
+import { hash32 } from '../sim/hash-random.ts';
+import { estimateTokens } from '../tokens/estimate-tokens.ts';
+
+/** Everything one attempt needs; shared objects are built once per run. */
+export interface AttemptContext {
+  readonly runId: string;
+  readonly runSeed: number;
+  readonly model: ModelConfig;
+  readonly provider: Provider;
+  readonly lane: ConnectionLane;
+  readonly retry: RetryPolicy;
+  readonly generation: Generation;
+  readonly scorer: Scorer;
+  readonly random: () => number;
+  /** Aborts in-flight calls (hard stop). */
+  readonly signal: AbortSignal;
+}
+
+/** Errors longer than this are clipped in the store; provider messages can be whole HTML pages. */
+const maxErrorMessage = 500;
+
+/**
+ * Makes one attempt: the call (with the harness's retries), then the score and the cost.
+ * Always returns a record: failures are data. `aborted` attempts return `undefined`
+ * so that a resumed run makes them again.
+ */
+export async function executeAttempt(context: AttemptContext, task: Task, repeat: number): Promise<AttemptRecord | undefined> {
+  const { model, generation } = context;
+  const startedAt = new Date();
+  const seed = hash32(context.runSeed, task.suiteId, task.id, repeat);
+  let callStarted = 0;
+  const result = await callWithRetries<ProviderResponse>({
+    lane: context.lane,
+    estimatedTokens: estimateTokens(task.system ?? '') + estimateTokens(task.prompt) + generation.max_tokens,
+    policy: context.retry,
+    timeoutMs: model.timeout_ms,
+    signal: context.signal,
+    random: context.random,
+    attempt: async (signal) => {
+      callStarted = performance.now();
+      const response = await context.provider.generate({
+        model: model.model,
+        system: task.system,
+        messages: [{ role: 'user', content: task.prompt }],
+        maxTokens: generation.max_tokens,
+        temperature: generation.temperature,
+        topP: generation.top_p,
+        stop: generation.stop,
+        seed,
+        signal,
+      });
+      const { inputTokens, outputTokens } = response.usage;
+      return { value: response, actualTokens: inputTokens === null || outputTokens === null ? null : inputTokens + outputTokens };
+    },
+  });
+  const base = { runId: context.runId, suiteId: task.suiteId, taskId: task.id, modelId: model.id, repeat, retries: result.retries, startedAt };
+  if (!result.ok) {
+    if (result.error.code === 'aborted') return undefined;
+    return {
+      ...base,
+      status: result.error.code === 'timeout' ? 'timeout' : 'error',
+      output: null,
+      score: null,
+      passed: null,
+      extracted: null,
+      explanation: null,
+      finishReason: null,
+      inputTokens: null,
+      outputTokens: null,
+      cachedInputTokens: null,
+      cacheWriteTokens: null,
+      reasoningTokens: null,
+      costUsd: null,
+      latencyMs: null,
+      ttftMs: null,
+      errorCode: result.error.code,
+      errorMessage: result.error.message.slice(0, maxErrorMessage),
+      finishedAt: new Date(),
+    };
+  }
+  const response = result.value;
+  const latencyMs = performance.now() - callStarted;
+  const score = context.scorer(task, response.text);
+  return {
+    ...base,
+    status: 'ok',
+    output: response.text,
+    score: score.value,
+    passed: score.passed,
+    extracted: score.extracted,
+    explanation: score.explanation,
+    finishReason: response.finishReason,
+    inputTokens: response.usage.inputTokens,
+    outputTokens: response.usage.outputTokens,
+    cachedInputTokens: response.usage.cachedInputTokens,
+    cacheWriteTokens: response.usage.cacheWriteTokens,
+    reasoningTokens: response.usage.reasoningTokens,
+    costUsd: computeCost(response.usage, model.price),
+    latencyMs,
+    ttftMs: response.ttftMs,
+    errorCode: null,
+    errorMessage: null,
+    finishedAt: new Date(),
+  };
+}

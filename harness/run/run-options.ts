@@ -1,0 +1,40 @@
+import type { LoadedConfig } from '../config/load-config.ts';
+import type { AttemptStatus } from '../core/attempt.ts';
+import type { Suite } from '../core/suite.ts';
+import type { RunStatus } from '../store/run-record.ts';
+import type { RunEvent } from './run-events.ts';
+
+/** What `executeRun` needs. Inputs arrive validated: the runner does no file parsing. */
+export interface RunOptions {
+  /** The suite paths as the user gave them, recorded for `--resume`. */
+  readonly suitePaths: readonly string[];
+  readonly suites: readonly Suite[];
+  readonly config: LoadedConfig;
+  /** Path of the DuckDB file (or `:memory:`). */
+  readonly dbPath: string;
+  /** Overrides every suite's `defaults.repeats`. */
+  readonly repeats?: number | undefined;
+  /** Continue this run instead of starting a new one. */
+  readonly resumeRunId?: string | undefined;
+  /** Delay multiplier for simulated models: 1 = their declared latency, 0 = instant. Default 1. */
+  readonly simTimeScale?: number | undefined;
+  /** Stops scheduling new attempts; in-flight ones finish (graceful interrupt). */
+  readonly stopSignal?: AbortSignal | undefined;
+  /** Aborts in-flight calls too; their attempts are not stored and a resume makes them. */
+  readonly abortSignal?: AbortSignal | undefined;
+  readonly onEvent?: ((event: RunEvent) => void) | undefined;
+}
+
+/** What a run did. */
+export interface RunOutcome {
+  readonly runId: string;
+  readonly status: RunStatus;
+  readonly simulated: boolean;
+  /** Attempts in the whole plan. */
+  readonly planned: number;
+  /** Attempts stored before this invocation (resume). */
+  readonly alreadyDone: number;
+  /** Attempts stored by this invocation, by status. */
+  readonly executed: Readonly<Record<AttemptStatus, number>>;
+  readonly durationMs: number;
+}

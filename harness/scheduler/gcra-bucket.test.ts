@@ -1,0 +1,37 @@
+import { describe, expect, it } from 'vitest';
+import { createGcraBucket } from './gcra-bucket.ts';
+
+/** Starts of `count` back-to-back reservations of `cost`, all requested at time 0. */
+function reserveAll(perMinute: number, cost: number, count: number): number[] {
+  const bucket = createGcraBucket(perMinute);
+  return Array.from({ length: count }, () => {
+    const start = bucket.earliestStart(0, cost);
+    bucket.commit(start, cost);
+    return start;
+  });
+}
+
+describe('createGcraBucket', () => {
+  it('allows one second of units at once, then paces them', () => {
+    expect(reserveAll(300, 1, 7)).toEqual([0, 0, 0, 0, 0, 200, 400]);
+  });
+
+  it('allows at least one unit at once below 60 per minute', () => {
+    expect(reserveAll(30, 1, 3)).toEqual([0, 2_000, 4_000]);
+  });
+
+  it('moves every future start later by a shift', () => {
+    const bucket = createGcraBucket(60);
+    bucket.commit(bucket.earliestStart(0, 1), 1);
+    bucket.shift(0, 500);
+    expect(bucket.earliestStart(0, 1)).toBe(1_500);
+  });
+
+  it('refunds with a negative adjustment', () => {
+    const bucket = createGcraBucket(60);
+    bucket.commit(0, 5);
+    expect(bucket.earliestStart(0, 1)).toBe(5_000);
+    bucket.adjust(-4);
+    expect(bucket.earliestStart(0, 1)).toBe(1_000);
+  });
+});

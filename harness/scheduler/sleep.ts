@@ -1,0 +1,36 @@
+/** Longest delay `setTimeout` honours; Node fires longer ones after 1 ms. */
+const MAX_TIMER_MS = 2_147_483_647;
+
+/**
+ * Waits `ms` milliseconds (fractions round up). Rejects with `signal.reason` as soon as `signal` aborts,
+ * and at once when it is already aborted.
+ */
+export async function sleep(ms: number, signal?: AbortSignal): Promise<void> {
+  let remaining = Math.max(0, Math.ceil(ms));
+  do {
+    signal?.throwIfAborted();
+    const step = Math.min(remaining, MAX_TIMER_MS);
+    await timerOrAbort(step, signal);
+    remaining -= step;
+  } while (remaining > 0);
+  // `throwIfAborted` rejects with the reason itself, whatever its type.
+  signal?.throwIfAborted();
+}
+
+/** Resolves after `ms`, or earlier when `signal` aborts; the caller tells which. */
+function timerOrAbort(ms: number, signal: AbortSignal | undefined): Promise<void> {
+  return new Promise<void>((resolve) => {
+    // Listen on a dependent signal: one run-wide signal shared by hundreds of sleepers would
+    // otherwise trip Node's MaxListenersExceededWarning.
+    const local = signal === undefined ? undefined : AbortSignal.any([signal]);
+    const onAbort = (): void => {
+      clearTimeout(timer);
+      resolve();
+    };
+    const timer = setTimeout(() => {
+      local?.removeEventListener('abort', onAbort);
+      resolve();
+    }, ms);
+    local?.addEventListener('abort', onAbort, { once: true });
+  });
+}

@@ -1,0 +1,51 @@
+import type { Task } from '../core/suite.ts';
+
+/** What the simulator knows about a prompt: the task behind it and the answers seen in its category. */
+export interface SimKnowledge {
+  readonly suiteId: string;
+  readonly taskId: string;
+  readonly category: string;
+  readonly expected: unknown;
+  readonly scorerType: string;
+  /** Distinct expected answers in the same (suite, category): plausible wrong answers. */
+  readonly labels: readonly string[];
+}
+
+/**
+ * The simulator's answer key. Simulated models "know" a task only through its prompt text,
+ * exactly as a real model would see it, so the same oracle serves in-process and HTTP calls.
+ */
+export interface SimOracle {
+  lookup(system: string | undefined, prompt: string): SimKnowledge | undefined;
+}
+
+/** Builds the answer key from loaded tasks. */
+export function createSimOracle(tasks: Iterable<Task>): SimOracle {
+  const byPrompt = new Map<string, SimKnowledge>();
+  const labels = new Map<string, Set<string>>();
+  const list = [...tasks];
+  for (const task of list) {
+    const group = `${task.suiteId}\u0000${task.category}`;
+    if (typeof task.expected === 'string' || typeof task.expected === 'number') {
+      const set = labels.get(group) ?? new Set<string>();
+      set.add(String(task.expected));
+      labels.set(group, set);
+    }
+  }
+  for (const task of list) {
+    const group = labels.get(`${task.suiteId}\u0000${task.category}`);
+    byPrompt.set(promptKey(task.system, task.prompt), {
+      suiteId: task.suiteId,
+      taskId: task.id,
+      category: task.category,
+      expected: task.expected,
+      scorerType: task.scorer.type,
+      labels: group === undefined ? [] : [...group].sort(),
+    });
+  }
+  return { lookup: (system, prompt) => byPrompt.get(promptKey(system, prompt)) };
+}
+
+function promptKey(system: string | undefined, prompt: string): string {
+  return `${system ?? ''}\u0001${prompt}`;
+}

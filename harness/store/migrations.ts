@@ -1,0 +1,85 @@
+/**
+ * The store's schema, as an ordered list of migrations. A database records the version it
+ * reached; opening it applies the rest. Never edit a released migration: append a new one.
+ */
+export const migrations: readonly string[] = [
+  `
+  CREATE TABLE runs (
+    run_id VARCHAR PRIMARY KEY,
+    status VARCHAR NOT NULL,              -- running | completed | interrupted | failed | budget_stopped
+    started_at TIMESTAMP NOT NULL,
+    finished_at TIMESTAMP,
+    seed BIGINT NOT NULL,
+    simulated BOOLEAN NOT NULL,           -- true when any model of the run is simulated
+    planned_attempts BIGINT NOT NULL,
+    source VARCHAR NOT NULL,              -- run | import | rescore | merge
+    parent_run_id VARCHAR,
+    config_file VARCHAR,
+    config_hash VARCHAR NOT NULL,         -- of the parsed config, which holds no secrets
+    suite_paths JSON NOT NULL,            -- as the user gave them, for --resume
+    suites JSON NOT NULL,                 -- [{id, version, file, hash}]
+    git_revision VARCHAR,
+    package_versions JSON NOT NULL,
+    price_snapshot JSON NOT NULL,         -- {model_id: price or null}
+    baton_version VARCHAR NOT NULL,
+    options JSON NOT NULL                 -- run options that shape results (repeats override, shard, ...)
+  );
+  CREATE TABLE run_models (
+    run_id VARCHAR NOT NULL,
+    model_id VARCHAR NOT NULL,
+    provider VARCHAR NOT NULL,
+    model VARCHAR NOT NULL,
+    connection_key VARCHAR NOT NULL,
+    price JSON,
+    attributes JSON NOT NULL,
+    simulated BOOLEAN NOT NULL,
+    PRIMARY KEY (run_id, model_id)
+  );
+  CREATE TABLE tasks (
+    run_id VARCHAR NOT NULL,
+    suite_id VARCHAR NOT NULL,
+    task_id VARCHAR NOT NULL,
+    suite_version VARCHAR NOT NULL,
+    category VARCHAR NOT NULL,
+    tags VARCHAR[] NOT NULL,
+    system VARCHAR,
+    prompt VARCHAR NOT NULL,
+    prompt_hash VARCHAR NOT NULL,
+    expected JSON,
+    scorer JSON NOT NULL,
+    repeats INTEGER NOT NULL,
+    PRIMARY KEY (run_id, suite_id, task_id)
+  );
+  CREATE TABLE attempts (
+    run_id VARCHAR NOT NULL,
+    suite_id VARCHAR NOT NULL,
+    task_id VARCHAR NOT NULL,
+    model_id VARCHAR NOT NULL,
+    repeat_index INTEGER NOT NULL,
+    status VARCHAR NOT NULL,              -- ok | error | timeout | skipped
+    output VARCHAR,
+    score DOUBLE,
+    passed BOOLEAN,
+    extracted VARCHAR,
+    explanation VARCHAR,
+    finish_reason VARCHAR,
+    input_tokens BIGINT,
+    output_tokens BIGINT,
+    cached_input_tokens BIGINT,
+    cache_write_tokens BIGINT,
+    reasoning_tokens BIGINT,
+    cost_usd DOUBLE,
+    latency_ms DOUBLE,
+    ttft_ms DOUBLE,
+    retries INTEGER NOT NULL,
+    error_code VARCHAR,
+    error_message VARCHAR,
+    started_at TIMESTAMP NOT NULL,
+    finished_at TIMESTAMP NOT NULL,
+    PRIMARY KEY (run_id, suite_id, task_id, model_id, repeat_index)
+  );
+  `,
+];
+
+/** The schema version this build writes. */
+export const schemaVersion = migrations.length;

@@ -1,0 +1,53 @@
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { DuckDBInstance } from '@duckdb/node-api';
+import { migrations, schemaVersion } from './migrations.ts';
+import { StoreLockedError, StoreVersionError, type Store } from './store.ts';
+
+/** Opens (creating if needed) a baton database and brings its schema up to date. */
+export async function openStore(path: string): Promise<Store> {
+  if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
+  let instance: DuckDBInstance;
+  try {
+    instance = await DuckDBInstance.create(path);
+  } catch (error) {
+    if (/lock/i.test(String(error))) throw new StoreLockedError(path);
+    throw error;
+  }
+  const connection = await instance.connect();
+  const store: Store = {
+    path,
+    connection,
+    instance,
+    close: () => {
+      connection.closeSync();
+      instance.closeSync();
+    },
+  };
+  try {
+    await migrate(store);
+  } catch (error) {
+    store.close();
+    throw error;
+  }
+  return store;
+}
+
+async function migrate(store: Store): Promise<void> {
+  const { connection } = store;
+  await connection.run('CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL, applied_at TIMESTAMP NOT NULL DEFAULT current_timestamp)');
+  const reader = await connection.runAndReadAll('SELECT coalesce(max(version), 0)::INTEGER AS version FROM schema_version');
+  const current = Number(reader.getRowObjectsJS()[0]?.version ?? 0);
+  if (current > schemaVersion) throw new StoreVersionError(store.path, current, schemaVersion);
+  for (let version = current + 1; version <= schemaVersion; version += 1) {
+    await connection.run('BEGIN TRANSACTION');
+    try {
+      await connection.run(migrations[version - 1] ?? '');
+      await connection.run('INSERT INTO schema_version (version) VALUES ($1)', [version]);
+      await connection.run('COMMIT');
+    } catch (error) {
+      await connection.run('ROLLBACK');
+      throw error;
+    }
+  }
+}
