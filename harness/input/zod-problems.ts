@@ -29,18 +29,20 @@ export function zodProblems(
 }
 
 function describe(issue: z.core.$ZodIssue): string {
-  if (issue.code === 'invalid_type' && issue.input === undefined) return `missing required field (${issue.expected})`;
+  if (issue.code === 'invalid_type' && isMissing(issue)) return `missing required field (${issue.expected})`;
   return issue.message.replace(/\.$/, '');
 }
 
 function fixFor(issue: z.core.$ZodIssue): string {
   switch (issue.code) {
     case 'invalid_type':
-      return issue.input === undefined ? `add this field (${issue.expected})` : `write a value of type ${issue.expected}`;
+      return isMissing(issue) ? `add this field (${issue.expected})` : `write a value of type ${issue.expected}`;
     case 'invalid_value':
       return `use one of: ${issue.values.map((value) => String(value)).join(', ')}`;
-    case 'invalid_union':
-      return 'check the value against the schema (suites/suite.schema.json lists the allowed forms)';
+    case 'invalid_union': {
+      const options = (issue as { options?: unknown[] }).options;
+      return Array.isArray(options) ? `use one of: ${options.map(String).join(', ')}` : 'check the value against the schema (suites/suite.schema.json lists the allowed forms)';
+    }
     case 'too_small':
       return `use a value of at least ${String(issue.minimum)}`;
     case 'too_big':
@@ -78,4 +80,9 @@ function editDistance(a: string, b: string): number {
     previous = current;
   }
   return previous[b.length] ?? 0;
+}
+
+/** zod omits the input from issues unless asked; its message says when the field was absent. */
+function isMissing(issue: z.core.$ZodIssue): boolean {
+  return issue.code === 'invalid_type' && issue.message.endsWith('received undefined');
 }

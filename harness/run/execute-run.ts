@@ -14,6 +14,7 @@ import { executeAttempt, type AttemptContext } from './execute-attempt.ts';
 import { openRun, type OpenedRun } from './open-run.ts';
 import { planAttempts } from './plan-attempts.ts';
 import type { RunOptions, RunOutcome } from './run-options.ts';
+import { toError } from '../core/to-error.ts';
 
 /**
  * Runs every task of every suite against every model, each model on its own connection lane
@@ -25,7 +26,8 @@ export async function executeRun(options: RunOptions): Promise<RunOutcome> {
   const { config } = options;
   const oracle = createSimOracle(options.suites.flatMap((suite) => suite.tasks));
   const context = { configFile: config.file, oracle, simTimeScale: options.simTimeScale ?? 1 };
-  const providers = config.config.models.map((model, index) => createProvider(model, index, context));
+  const build = options.createProvider ?? createProvider;
+  const providers = config.config.models.map((model, index) => build(model, index, context));
   const store = await openStore(options.dbPath);
   const executed: Record<AttemptStatus, number> = { ok: 0, error: 0, timeout: 0, skipped: 0 };
   let opened: OpenedRun | undefined;
@@ -105,7 +107,7 @@ async function runModel(
     }
   }
   await Promise.all(inFlight);
-  if (fatal !== undefined) throw fatal;
+  if (fatal !== undefined) throw toError(fatal);
 }
 
 function scorerFor(cache: Map<string, Scorer>, spec: ScorerSpec): Scorer {

@@ -75,7 +75,7 @@ async function reopenRun(store: Store, options: RunOptions, planned: number): Pr
     throw problem(`the suites changed since the run started (${changed.join(', ') || 'different set of suites'})`, 'resume with the same suite files, or start a new run');
   }
   if ((run.options.repeats ?? null) !== (options.repeats ?? null)) {
-    throw problem(`the run used --repeats ${String(run.options.repeats ?? 'from the suites')}`, 'resume with the same --repeats');
+    throw problem(`the run used --repeats ${JSON.stringify(run.options.repeats ?? 'from the suites')}`, 'resume with the same --repeats');
   }
   await setRunStatus(store, runId, 'running');
   return { runId, planned, done: await readDoneKeys(store, runId), resumed: true };

@@ -1,6 +1,9 @@
 import type { LoadedConfig } from '../config/load-config.ts';
 import type { AttemptStatus } from '../core/attempt.ts';
+import type { ModelConfig } from '../core/models-schema.ts';
+import type { Provider } from '../core/provider-contract.ts';
 import type { Suite } from '../core/suite.ts';
+import type { ProviderContext } from '../providers/create-provider.ts';
 import type { RunStatus } from '../store/run-record.ts';
 import type { RunEvent } from './run-events.ts';
 
@@ -23,6 +26,8 @@ export interface RunOptions {
   /** Aborts in-flight calls too; their attempts are not stored and a resume makes them. */
   readonly abortSignal?: AbortSignal | undefined;
   readonly onEvent?: ((event: RunEvent) => void) | undefined;
+  /** Builds each model's provider; defaults to the built-in adapters. Lets callers wrap or add providers. */
+  readonly createProvider?: ((model: ModelConfig, index: number, context: ProviderContext) => Provider) | undefined;
 }
 
 /** What a run did. */

@@ -58,7 +58,7 @@ export async function callWithRetries<T>(args: CallWithRetriesArgs<T>): Promise<
           // The timeout starts with the try, so time spent queued in the lane does not count.
           timeoutSignal = AbortSignal.timeout(timeoutMs);
           const trySignal = AbortSignal.any([signal, timeoutSignal]);
-          return attempt(trySignal, retries);
+          return raceAbort(attempt(trySignal, retries), trySignal);
         },
         signal,
       );

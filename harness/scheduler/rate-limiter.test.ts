@@ -107,6 +107,14 @@ describe('createRateLimiter', () => {
     expect(await acquireAll(clock, limiter, [1, 1])).toEqual([800, 800]);
   });
 
+  it('paces acquires made during a pause from its end, not all at once', async () => {
+    const clock = createVirtualClock();
+    const limiter = createRateLimiter({ rpm: 600, now: clock.now, sleep: clock.sleep });
+    limiter.pauseUntil(1_000);
+    const times = await acquireAll(clock, limiter, Array.from({ length: 12 }, () => 0));
+    expect(times).toEqual([...Array.from({ length: 10 }, () => 1_000), 1_100, 1_200]);
+  });
+
   it('moves reservations made before a pause later by its length, keeping their spacing', async () => {
     const clock = createVirtualClock();
     const limiter = createRateLimiter({ rpm: 600, now: clock.now, sleep: clock.sleep });

@@ -1,7 +1,7 @@
 import type { ModelConfig } from '../core/models-schema.ts';
 import { ProviderError, type Provider, type ProviderRequest, type ProviderResponse } from '../core/provider-contract.ts';
 import type { SimSpec } from '../core/sim-spec.ts';
-import { sleep } from '../time/sleep.ts';
+import { sleep } from '../scheduler/sleep.ts';
 import { estimateTokens } from '../tokens/estimate-tokens.ts';
 import { hash32 } from './hash-random.ts';
 import { writeSimAnswer } from './sim-answer.ts';
@@ -49,9 +49,10 @@ export function createSimProvider(model: ModelConfig & { sim: SimSpec }, setting
     const outputTokens = Math.min(request.maxTokens, visibleTokens) + reasoningTokens;
     const timing = simTiming(model.sim, model.id, request.seed, outputTokens);
 
-    await sleep(timing.ttftMs * timeScale, request.signal);
+    // At time scale 0 the answer is immediate: no timer turn per call.
+    if (timeScale > 0) await sleep(timing.ttftMs * timeScale, request.signal);
     const ttftMs = performance.now() - started;
-    await sleep((timing.totalMs - timing.ttftMs) * timeScale, request.signal);
+    if (timeScale > 0) await sleep((timing.totalMs - timing.ttftMs) * timeScale, request.signal);
     return {
       text: truncated ? text.slice(0, request.maxTokens * 4) : text,
       finishReason: truncated ? 'length' : 'stop',

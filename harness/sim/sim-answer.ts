@@ -1,5 +1,6 @@
 import { hash32 } from './hash-random.ts';
 import type { SimKnowledge } from './sim-oracle.ts';
+import { expectedText } from '../scorers/expected-text.ts';
 
 const reasoningLines = [
   'Let me work through this step by step.',
@@ -16,7 +17,7 @@ const reasoningLines = [
  */
 export function writeSimAnswer(knowledge: SimKnowledge | undefined, correct: boolean, verbosity: number, draw: number): string {
   if (knowledge === undefined || knowledge.expected === undefined) return "I'm not sure how to answer that.";
-  const expected = String(knowledge.expected);
+  const expected = expectedText(knowledge.expected);
   const answer = correct ? expected : wrongAnswer(expected, knowledge.labels, draw);
   if (knowledge.scorerType !== 'numeric') return answer;
   const lines = Math.max(1, Math.round(2 * verbosity));

@@ -1,6 +1,7 @@
 import { timestampValue, type DuckDBAppender } from '@duckdb/node-api';
 import type { AttemptRecord } from '../core/attempt.ts';
 import type { Store } from './store.ts';
+import { toError } from '../core/to-error.ts';
 
 /** Appends attempts in batches: one DuckDB append per row, one commit per batch. */
 export interface AttemptWriter {
@@ -29,19 +30,39 @@ export async function createAttemptWriter(store: Store, options: { batchSize?: n
     written += pending;
     pending = 0;
   };
-  const timer = setInterval(flush, options.flushIntervalMs ?? 500);
+  // A failed background flush is kept and raised by the next call, never thrown from a timer.
+  let failure: unknown;
+  const timer = setInterval(() => {
+    try {
+      flush();
+    } catch (error) {
+      failure ??= error;
+      clearInterval(timer);
+    }
+  }, options.flushIntervalMs ?? 500);
   timer.unref();
+  const check = () => {
+    if (failure !== undefined) throw toError(failure);
+  };
   return {
     add(record) {
+      check();
       appendAttempt(appender, record);
       pending += 1;
       if (pending >= batchSize) flush();
     },
-    flush,
+    flush() {
+      check();
+      flush();
+    },
     close() {
       clearInterval(timer);
-      flush();
-      appender.closeSync();
+      check();
+      try {
+        flush();
+      } finally {
+        appender.closeSync();
+      }
     },
     get written() {
       return written;

@@ -13,7 +13,7 @@ export async function readDoneKeys(store: Store, runId: string): Promise<Set<str
   );
   const done = new Set<string>();
   for (const [suiteId, taskId, modelId, repeat] of reader.getRowsJS()) {
-    done.add(attemptKeyString(String(suiteId), String(taskId), String(modelId), Number(repeat)));
+    done.add(attemptKeyString(suiteId as string, taskId as string, modelId as string, Number(repeat)));
   }
   return done;
 }

@@ -48,7 +48,7 @@ export async function readRun(store: Store, runId: string): Promise<RunRecord | 
     suites: run.suites,
     gitRevision: run.git_revision,
     packageVersions: run.package_versions,
-    priceSnapshot: Object.fromEntries(Object.entries(run.price_snapshot).map(([id, price]) => [id, price === null ? null : { ...price }])) as RunRecord['priceSnapshot'],
+    priceSnapshot: run.price_snapshot,
     batonVersion: run.baton_version,
     options: run.options,
   };

@@ -34,7 +34,7 @@ function parseJsonl(file: string, text: string): RawTaskLine[] | InputProblem[] 
 function parseCsvTasks(file: string, text: string): RawTaskLine[] | InputProblem[] {
   let records: { record: Record<string, string>; info: { lines: number } }[];
   try {
-    records = parseCsv(text, { columns: true, skip_empty_lines: true, info: true, bom: true, trim: false }) as typeof records;
+    records = parseCsv<{ record: Record<string, string>; info: { lines: number } }>(text, { columns: true, skip_empty_lines: true, info: true, bom: true, trim: false });
   } catch (error) {
     const line = (error as { lines?: number }).lines;
     return [{ file, ...(line === undefined ? {} : { line }), path: '', message: `invalid CSV: ${(error as Error).message}`, fix: 'check the quoting and the number of columns on that line' }];

@@ -1,0 +1,88 @@
+import { spawn } from 'node:child_process';
+import { createRequire } from 'node:module';
+import { pathToFileURL } from 'node:url';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { AttemptRecord } from '../core/attempt.ts';
+import { createTempDir } from '../../test/helpers/temp-dir.ts';
+import { createAttemptWriter } from './attempt-writer.ts';
+import { schemaVersion } from './migrations.ts';
+import { openStore } from './open-store.ts';
+import { attemptKeyString, readDoneKeys } from './read-done-keys.ts';
+import { StoreLockedError } from './store.ts';
+import { summarizeRun } from './summarize-run.ts';
+
+const dir = createTempDir();
+afterEach(() => dir.remove());
+
+const base: AttemptRecord = {
+  runId: 'r1', suiteId: 's', taskId: 't1', modelId: 'm', repeat: 0, status: 'ok', output: 'billing', score: 1, passed: true, extracted: 'billing', explanation: 'ok',
+  finishReason: 'stop', inputTokens: 120, outputTokens: 7, cachedInputTokens: 0, cacheWriteTokens: null, reasoningTokens: null, costUsd: 0.00125, latencyMs: 812.5, ttftMs: 200.25,
+  retries: 2, errorCode: null, errorMessage: null, startedAt: new Date('2026-01-02T03:04:05.678Z'), finishedAt: new Date('2026-01-02T03:04:06.789Z'),
+};
+
+describe('store', () => {
+  it('creates the schema once and reopens a file at the same version', async () => {
+    const path = dir.path('db', 'baton.duckdb');
+    (await openStore(path)).close();
+    const again = await openStore(path);
+    const versions = (await again.connection.runAndReadAll('SELECT version FROM schema_version ORDER BY version')).getRowsJS().map((row) => Number(row[0]));
+    again.close();
+    expect(versions).toEqual(Array.from({ length: schemaVersion }, (_, index) => index + 1));
+  });
+
+  it('round-trips an attempt exactly, keeping unknown usage as NULL', async () => {
+    const store = await openStore(':memory:');
+    const writer = await createAttemptWriter(store);
+    writer.add(base);
+    writer.close();
+    const [row] = (await store.connection.runAndReadAll('SELECT * FROM attempts')).getRowObjectsJS();
+    store.close();
+    expect(row).toMatchObject({ run_id: 'r1', suite_id: 's', task_id: 't1', model_id: 'm', repeat_index: 0, status: 'ok', output: 'billing', score: 1, passed: true, input_tokens: 120n, output_tokens: 7n, cached_input_tokens: 0n, cache_write_tokens: null, reasoning_tokens: null, cost_usd: 0.00125, latency_ms: 812.5, ttft_ms: 200.25, retries: 2, error_code: null });
+    expect((row?.started_at as Date).toISOString()).toBe('2026-01-02T03:04:05.678Z');
+  });
+
+  it('refuses a second row with the same (run, task, model, repeat)', async () => {
+    const store = await openStore(':memory:');
+    const writer = await createAttemptWriter(store);
+    writer.add(base);
+    writer.flush();
+    writer.add({ ...base, output: 'bug' });
+    expect(() => writer.flush()).toThrow(/primary key/i);
+    expect(() => writer.close()).toThrow(/primary key/i);
+    store.close();
+  });
+
+  it('reads done keys and summarises errors apart from wrong answers', async () => {
+    const store = await openStore(':memory:');
+    const writer = await createAttemptWriter(store, { batchSize: 2 });
+    writer.add(base);
+    writer.add({ ...base, taskId: 't2', passed: false, score: 0, costUsd: 0.001 });
+    writer.add({ ...base, taskId: 't3', status: 'error', output: null, score: null, passed: null, costUsd: null, latencyMs: null, errorCode: 'server_error', errorMessage: '500' });
+    writer.add({ ...base, taskId: 't1', repeat: 1, status: 'timeout', output: null, score: null, passed: null, costUsd: null, latencyMs: null, errorCode: 'timeout' });
+    writer.close();
+    expect(writer.written).toBe(4);
+    const done = await readDoneKeys(store, 'r1');
+    expect(done.has(attemptKeyString('s', 't1', 'm', 1))).toBe(true);
+    expect(done.size).toBe(4);
+    const [summary] = await summarizeRun(store, 'r1');
+    store.close();
+    expect(summary).toMatchObject({ model_id: 'm', attempts: 4, ok: 2, errors: 2, passed: 1, pass_rate: 0.5 });
+    expect(summary?.cost_usd).toBeCloseTo(0.00225, 10);
+  });
+
+  it('reports a database held by another process as locked', async () => {
+    const path = dir.path('locked.duckdb');
+    const duckdb = pathToFileURL(createRequire(import.meta.url).resolve('@duckdb/node-api')).href;
+    const script = `import(${JSON.stringify(duckdb)}).then(async ({ DuckDBInstance }) => { await DuckDBInstance.create(${JSON.stringify(path)}); process.stdout.write('open'); setTimeout(() => {}, 10000); })`;
+    const holder = spawn(process.execPath, ['-e', script], { stdio: ['ignore', 'pipe', 'inherit'] });
+    try {
+      await new Promise<void>((resolve, reject) => {
+        holder.stdout.once('data', () => resolve());
+        holder.once('exit', (code) => reject(new Error(`lock holder exited with ${String(code)}`)));
+      });
+      await expect(openStore(path)).rejects.toBeInstanceOf(StoreLockedError);
+    } finally {
+      holder.kill();
+    }
+  });
+});
