@@ -1,7 +1,6 @@
 import { existsSync } from 'node:fs';
 import type { Argv } from 'yargs';
-import { loadConfig } from '../../harness/config/load-config.ts';
-import { loadSuites } from '../../harness/suites/load-suites.ts';
+import { loadRunInputs } from '../../harness/run/load-run-inputs.ts';
 import { openStore } from '../../harness/store/open-store.ts';
 import { readRun } from '../../harness/store/read-run.ts';
 import { UsageError } from '../report-error.ts';
@@ -31,8 +30,7 @@ export const runCommand = {
       repeats ??= recorded.repeats;
     }
     if (paths.length === 0) throw new UsageError('name at least one suite file or folder, e.g. `baton run suites/`');
-    const suites = loadSuites(paths);
-    const config = loadConfig(configPath);
+    const { suites, config } = loadRunInputs(paths, configPath);
     return runAndReport(paths, suites, config, { ...argv, repeats, resume: argv.resume });
   },
 };

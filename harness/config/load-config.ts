@@ -4,10 +4,10 @@ import { ConfigSchema, type Config } from '../core/models-schema.ts';
 import { parseDocumentText, type ParsedDocument } from '../input/parse-document.ts';
 import { readInputFile } from '../input/read-input-file.ts';
 import { zodProblems } from '../input/zod-problems.ts';
-import { schemaKeys } from '../suites/schema-keys.ts';
+import { createKeyIndex } from '../suites/schema-keys.ts';
 import { checkModels } from './check-models.ts';
 
-const knownKeys = schemaKeys(ConfigSchema);
+const keysAt = createKeyIndex(ConfigSchema);
 
 /** A validated models config, with the hash recorded in run provenance. */
 export interface LoadedConfig {
@@ -30,7 +30,12 @@ export function loadConfig(file: string): LoadedConfig {
 export function parseConfig(doc: ParsedDocument): LoadedConfig {
   const secretProblems = findInlineSecrets(doc);
   const parsed = ConfigSchema.safeParse(doc.value);
-  if (!parsed.success) throw new InputError([...secretProblems, ...zodProblems(parsed.error, doc, [], knownKeys)]);
+  if (!parsed.success) {
+    // An inline key is reported once, as a secret, not again as an unknown key.
+    const reported = new Set(secretProblems.map((problem) => problem.path));
+    const rest = zodProblems(parsed.error, doc, [], keysAt).filter((problem) => !reported.has(problem.path));
+    throw new InputError([...secretProblems, ...rest]);
+  }
   const problems: InputProblem[] = [...secretProblems, ...checkModels(parsed.data, doc)];
   if (problems.length > 0) throw new InputError(problems);
   return { file: doc.file, config: parsed.data, hash: createHash('sha256').update(JSON.stringify(parsed.data)).digest('hex') };

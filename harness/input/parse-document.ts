@@ -1,3 +1,4 @@
+import { parse as parseJson, printParseErrorCode, type ParseError } from 'jsonc-parser';
 import { isMap, isPair, isScalar, LineCounter, parseDocument, type Document } from 'yaml';
 import type { InputProblem } from '../core/input-error.ts';
 
@@ -18,8 +19,16 @@ const maxAliasCount = 100;
  */
 export function parseDocumentText(file: string, text: string): ParsedDocument | InputProblem[] {
   const lineCounter = new LineCounter();
+  if (file.toLowerCase().endsWith('.json')) {
+    // YAML reads JSON leniently (trailing commas, comments); a .json file must be strict JSON.
+    const problem = strictJsonProblem(file, text);
+    if (problem !== undefined) return [problem];
+  }
   const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true, strict: true });
   if (doc.errors.length > 0) {
+    if (doc.errors.some((error) => error.message.includes('call stack'))) {
+      return [{ file, path: '', message: 'the document is nested too deeply to read', fix: 'flatten the structure; suites and configs need only a few levels' }];
+    }
     return doc.errors.slice(0, 5).map((error) => ({
       file,
       ...positionOf(lineCounter, error.pos[0]),
@@ -64,4 +73,21 @@ function positionOf(lineCounter: LineCounter, offset: number): { line: number; c
 
 function firstLine(message: string): string {
   return (message.split('\n')[0] ?? message).replace(/\.$/, '');
+}
+
+function strictJsonProblem(file: string, text: string): InputProblem | undefined {
+  const errors: ParseError[] = [];
+  parseJson(text, errors, { allowTrailingComma: false, disallowComments: true, allowEmptyContent: true });
+  const first = errors[0];
+  if (first === undefined) return undefined;
+  const before = text.slice(0, first.offset);
+  const line = before.split('\n').length;
+  return {
+    file,
+    line,
+    column: first.offset - before.lastIndexOf('\n'),
+    path: '',
+    message: `invalid JSON: ${printParseErrorCode(first.error).replace(/([a-z])([A-Z])/g, "$1 $2").toLowerCase()}`,
+    fix: 'correct the JSON at that position (.json files allow no trailing commas and no comments)',
+  };
 }

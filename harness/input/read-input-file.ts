@@ -1,15 +1,21 @@
 import { readFileSync, statSync } from 'node:fs';
 import type { InputProblem } from '../core/input-error.ts';
 
-/** Largest file baton will read as a suite, config or task file. */
-export const maxInputBytes = 64 * 1024 * 1024;
+/** Largest suite or config file: inline tasks past this belong in a bulk task file. */
+export const maxDocumentBytes = 8 * 1024 * 1024;
+/** Largest bulk task file (JSONL or CSV); such files are read line by line into tasks. */
+export const maxTaskFileBytes = 128 * 1024 * 1024;
+const taskFileExtensions = ['.jsonl', '.ndjson', '.csv'];
 
 /** Reads a user file as UTF-8, refusing missing, unreadable, oversized and non-UTF-8 files with a problem. */
 export function readInputFile(file: string, shownAs: string = file): { text: string; bytes: Buffer } | InputProblem {
   try {
     const size = statSync(file).size;
-    if (size > maxInputBytes) {
-      return { file: shownAs, path: '', message: `file is ${size} bytes, over the ${maxInputBytes}-byte limit`, fix: 'split the tasks into several files' };
+    const isTaskFile = taskFileExtensions.some((extension) => file.toLowerCase().endsWith(extension));
+    const limit = isTaskFile ? maxTaskFileBytes : maxDocumentBytes;
+    if (size > limit) {
+      const fix = isTaskFile ? 'split the tasks into several files' : 'move the tasks into a bulk JSONL or CSV file (`- file: data/tasks.jsonl`)';
+      return { file: shownAs, path: '', message: `file is ${size} bytes, over the ${limit}-byte limit`, fix };
     }
     const bytes = readFileSync(file);
     const text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);

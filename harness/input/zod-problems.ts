@@ -1,35 +1,49 @@
 import type { z } from 'zod';
 import type { InputProblem } from '../core/input-error.ts';
+import type { KeyIndex } from '../suites/schema-keys.ts';
+import { closestWord } from './closest-word.ts';
 import { formatPath } from './format-path.ts';
 import type { ParsedDocument } from './parse-document.ts';
 
 /**
  * Turns zod issues into problems that name the file, the line, the path and the fix.
- * `prefix` is the document path of the value that was validated (for nested validation).
+ * `prefix` is the document path of the value that was validated (for nested validation);
+ * `keysAt` lists the keys valid at a path, for "did you mean" suggestions.
  */
 export function zodProblems(
   error: z.ZodError,
   doc: Pick<ParsedDocument, 'file' | 'locate'>,
   prefix: readonly PropertyKey[] = [],
-  knownKeys: readonly string[] = [],
+  keysAt: KeyIndex = () => [],
 ): InputProblem[] {
-  return error.issues.flatMap((issue) => {
+  const renamed = new Set<string>();
+  const problems = error.issues.flatMap((issue) => {
     const path = [...prefix, ...issue.path];
     if (issue.code === 'unrecognized_keys') {
-      return issue.keys.map((key) => ({
-        file: doc.file,
-        ...doc.locate(path, key),
-        path: formatPath([...path, key]),
-        message: `unknown key \`${key}\``,
-        fix: unknownKeyFix(key, knownKeys),
-      }));
+      return issue.keys.map((key) => {
+        const suggestion = closestWord(key, keysAt(path));
+        if (suggestion !== undefined) renamed.add(formatPath([...path, suggestion]));
+        return {
+          file: doc.file,
+          ...doc.locate(path, key),
+          path: formatPath([...path, key]),
+          message: `unknown key \`${key}\``,
+          fix: suggestion === undefined ? `remove \`${key}\` (it is not part of the format)` : `rename it to \`${suggestion}\`, or remove it`,
+        };
+      });
     }
     return [{ file: doc.file, ...doc.locate(path), path: formatPath(path), message: describe(issue), fix: fixFor(issue) }];
   });
+  // A misspelled required key is one mistake: keep "unknown key, rename it", drop "missing field".
+  return problems.filter((problem) => !(renamed.has(problem.path) && problem.message.startsWith('missing required field')));
 }
 
 function describe(issue: z.core.$ZodIssue): string {
   if (issue.code === 'invalid_type' && isMissing(issue)) return `missing required field (${issue.expected})`;
+  if (issue.code === 'invalid_union') {
+    const expected = unionTypes(issue);
+    if (expected.length > 0) return `expected ${expected.join(' or ')}`;
+  }
   return issue.message.replace(/\.$/, '');
 }
 
@@ -41,45 +55,26 @@ function fixFor(issue: z.core.$ZodIssue): string {
       return `use one of: ${issue.values.map((value) => String(value)).join(', ')}`;
     case 'invalid_union': {
       const options = (issue as { options?: unknown[] }).options;
-      return Array.isArray(options) ? `use one of: ${options.map(String).join(', ')}` : 'check the value against the schema (suites/suite.schema.json lists the allowed forms)';
+      if (Array.isArray(options)) return `use one of: ${options.map(String).join(', ')}`;
+      const expected = unionTypes(issue);
+      return expected.length > 0 ? `write a ${expected.join(' or a ')}` : 'check the value against the schema (suites/suite.schema.json lists the allowed forms)';
     }
     case 'too_small':
-      return `use a value of at least ${String(issue.minimum)}`;
+      return `use a value ${issue.inclusive === false ? 'greater than' : 'of at least'} ${String(issue.minimum)}`;
     case 'too_big':
-      return `use a value of at most ${String(issue.maximum)}`;
+      return `use a value ${issue.inclusive === false ? 'less than' : 'of at most'} ${String(issue.maximum)}`;
     case 'invalid_format':
-      return `write a valid ${issue.format}`;
+      return issue.format === 'regex' ? 'change the value to the form the message describes' : `write a valid ${issue.format}`;
     default:
       return 'correct the value';
   }
 }
 
-function unknownKeyFix(key: string, knownKeys: readonly string[]): string {
-  const suggestion = closest(key, knownKeys);
-  return suggestion === undefined ? `remove \`${key}\` (it is not part of the format)` : `remove \`${key}\` or rename it; did you mean \`${suggestion}\`?`;
-}
-
-function closest(word: string, candidates: readonly string[]): string | undefined {
-  let best: string | undefined;
-  let bestDistance = Math.max(2, Math.floor(word.length / 3)) + 1;
-  for (const candidate of candidates) {
-    const distance = editDistance(word.toLowerCase(), candidate.toLowerCase());
-    if (distance < bestDistance) [best, bestDistance] = [candidate, distance];
-  }
-  return best;
-}
-
-function editDistance(a: string, b: string): number {
-  let previous = Array.from({ length: b.length + 1 }, (_, index) => index);
-  for (let i = 1; i <= a.length; i += 1) {
-    const current = [i];
-    for (let j = 1; j <= b.length; j += 1) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      current.push(Math.min((previous[j] ?? 0) + 1, (current[j - 1] ?? 0) + 1, (previous[j - 1] ?? 0) + cost));
-    }
-    previous = current;
-  }
-  return previous[b.length] ?? 0;
+/** The types a union accepted, when every branch failed on the type alone. */
+function unionTypes(issue: z.core.$ZodIssueInvalidUnion): string[] {
+  const branches = issue.errors.map((branch) => branch.find((inner) => inner.code === 'invalid_type' && inner.path.length === 0));
+  if (branches.length === 0 || branches.some((inner) => inner === undefined)) return [];
+  return branches.map((inner) => String((inner as { expected: unknown }).expected));
 }
 
 /** zod omits the input from issues unless asked; its message says when the field was absent. */

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { dirname, extname, resolve } from 'node:path';
+import { dirname, extname, join } from 'node:path';
 import { z } from 'zod';
 import { InputError, type InputProblem } from '../core/input-error.ts';
 import type { Suite, Task } from '../core/suite.ts';
@@ -10,11 +10,13 @@ import { readInputFile } from '../input/read-input-file.ts';
 import { zodProblems } from '../input/zod-problems.ts';
 import { parseTaskFile } from './load-task-file.ts';
 import { findPlaceholders, lookupVar, renderTemplate } from './render-template.ts';
-import { schemaKeys } from './schema-keys.ts';
+import { createKeyIndex } from './schema-keys.ts';
 
 /** The suite header: everything but the tasks, which are validated one by one for precise paths. */
 const SuiteHeaderSchema = SuiteSchema.extend({ tasks: z.array(z.unknown()).min(1, 'A suite needs at least one task') });
-const knownKeys = schemaKeys(SuiteSchema);
+const keysAt = createKeyIndex(SuiteSchema);
+/** Keys of a task wherever it was written (inline, or a line of a bulk file). */
+const taskKeysAt = (path: readonly PropertyKey[]) => keysAt(['tasks', 0, ...path]);
 const maxProblems = 50;
 
 interface LocatedTask {
@@ -34,7 +36,7 @@ export function loadSuite(file: string): Suite {
     throw new InputError([{ file, path: '', message: 'a suite must be a mapping with `suite`, `prompt` and `tasks`', fix: 'start from an example in suites/' }]);
   }
   const header = SuiteHeaderSchema.safeParse(doc.value);
-  if (!header.success) throw new InputError(zodProblems(header.error, doc, [], knownKeys).slice(0, maxProblems));
+  if (!header.success) throw new InputError(zodProblems(header.error, doc, [], keysAt).slice(0, maxProblems));
 
   const hash = createHash('sha256').update(read.bytes);
   const problems: InputProblem[] = [];
@@ -57,11 +59,11 @@ function collectTasks(raw: unknown, index: number, doc: ParsedDocument, hash: Re
   const path = ['tasks', index];
   if (raw !== null && typeof raw === 'object' && 'file' in raw) {
     const entry = TaskFileSchema.safeParse(raw);
-    if (!entry.success) return void problems.push(...zodProblems(entry.error, doc, path, knownKeys)), [];
+    if (!entry.success) return void problems.push(...zodProblems(entry.error, doc, path, keysAt)), [];
     return collectTaskFile(entry.data, path, doc, hash, problems);
   }
   const task = TaskSchema.safeParse(raw);
-  if (!task.success) return void problems.push(...zodProblems(task.error, doc, path, knownKeys)), [];
+  if (!task.success) return void problems.push(...zodProblems(task.error, doc, path, keysAt)), [];
   return [{ input: task.data, file: doc.file, line: doc.locate(path).line, path }];
 }
 
@@ -72,7 +74,8 @@ function collectTaskFile(
   hash: ReturnType<typeof createHash>,
   problems: InputProblem[],
 ): LocatedTask[] {
-  const taskFile = resolve(dirname(doc.file), entry.file);
+  // Joined, not resolved, so messages show the path the way the user wrote the suite's.
+  const taskFile = join(dirname(doc.file), entry.file);
   const format = entry.format ?? formatFromExtension(taskFile);
   if (format === undefined) {
     problems.push({ file: doc.file, ...doc.locate([...path, 'file']), path: formatPath([...path, 'file']), message: `cannot tell the format of \`${entry.file}\``, fix: 'use a .jsonl or .csv file, or set `format: jsonl|csv`' });
@@ -90,7 +93,7 @@ function collectTaskFile(
   for (const { value, line } of lines as { value: unknown; line: number }[]) {
     const task = TaskSchema.safeParse(value);
     const lineDoc = { file: taskFile, locate: () => ({ line }) };
-    if (!task.success) problems.push(...zodProblems(task.error, lineDoc, [], knownKeys));
+    if (!task.success) problems.push(...zodProblems(task.error, lineDoc, [], taskKeysAt));
     else located.push({ input: task.data, file: taskFile, line, path: [] });
     if (problems.length >= maxProblems) break;
   }

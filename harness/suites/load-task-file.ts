@@ -1,6 +1,9 @@
 import { parse as parseCsv } from 'csv-parse/sync';
 import type { InputProblem } from '../core/input-error.ts';
 
+/** Longest line (one task) of a bulk task file, in characters. */
+const maxLineLength = 1024 * 1024;
+
 /** One raw task read from a bulk file, with the line it came from. */
 export interface RawTaskLine {
   readonly value: unknown;
@@ -16,6 +19,10 @@ function parseJsonl(file: string, text: string): RawTaskLine[] | InputProblem[] 
   const rows: RawTaskLine[] = [];
   const problems: InputProblem[] = [];
   text.split('\n').forEach((raw, index) => {
+    if (raw.length > maxLineLength) {
+      problems.push({ file, line: index + 1, path: '', message: `line is ${raw.length} characters, over the ${maxLineLength}-character limit`, fix: 'keep each task under 1 MB; put large inputs in several tasks' });
+      return;
+    }
     const line = raw.trim();
     if (line === '') return;
     try {
@@ -34,7 +41,7 @@ function parseJsonl(file: string, text: string): RawTaskLine[] | InputProblem[] 
 function parseCsvTasks(file: string, text: string): RawTaskLine[] | InputProblem[] {
   let records: { record: Record<string, string>; info: { lines: number } }[];
   try {
-    records = parseCsv<{ record: Record<string, string>; info: { lines: number } }>(text, { columns: true, skip_empty_lines: true, info: true, bom: true, trim: false });
+    records = parseCsv<{ record: Record<string, string>; info: { lines: number } }>(text, { columns: true, skip_empty_lines: true, info: true, bom: true, trim: false, max_record_size: maxLineLength });
   } catch (error) {
     const line = (error as { lines?: number }).lines;
     return [{ file, ...(line === undefined ? {} : { line }), path: '', message: `invalid CSV: ${(error as Error).message}`, fix: 'check the quoting and the number of columns on that line' }];

@@ -1,15 +1,33 @@
 import { z } from 'zod';
 
-/** Every property name anywhere in a zod schema, for "did you mean" suggestions. */
-export function schemaKeys(schema: z.ZodType): string[] {
-  const keys = new Set<string>();
-  const visit = (node: unknown): void => {
-    if (node === null || typeof node !== 'object') return;
-    if (Array.isArray(node)) return node.forEach(visit);
-    const record = node as Record<string, unknown>;
-    if (record.properties && typeof record.properties === 'object') Object.keys(record.properties).forEach((key) => keys.add(key));
-    Object.values(record).forEach(visit);
+type JsonSchemaNode = Record<string, unknown>;
+
+/** The property names valid at a document path, for "did you mean" suggestions. */
+export type KeyIndex = (path: readonly PropertyKey[]) => string[];
+
+/**
+ * Indexes a zod schema (through its JSON Schema) so that the keys allowed at any path can be
+ * listed: unions are merged, records and arrays followed, `$ref`s resolved.
+ */
+export function createKeyIndex(schema: z.ZodType): KeyIndex {
+  const root = z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' }) as JsonSchemaNode;
+  const definitions = (root.$defs ?? {}) as Record<string, JsonSchemaNode>;
+  const expand = (node: unknown): JsonSchemaNode[] => {
+    if (node === null || typeof node !== 'object') return [];
+    const record = node as JsonSchemaNode;
+    const ref = typeof record.$ref === 'string' ? definitions[record.$ref.replace('#/$defs/', '')] : undefined;
+    const branches = ['anyOf', 'oneOf', 'allOf'].flatMap((key) => (Array.isArray(record[key]) ? (record[key] as unknown[]) : []));
+    return [record, ...(ref ? expand(ref) : []), ...branches.flatMap(expand)];
   };
-  visit(z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' }));
-  return [...keys].sort();
+  return (path) => {
+    let nodes = expand(root);
+    for (const part of path) {
+      nodes = nodes.flatMap((node) => {
+        if (typeof part === 'number') return expand(node.items);
+        const properties = node.properties as Record<string, unknown> | undefined;
+        return expand(properties?.[String(part)] ?? (typeof node.additionalProperties === 'object' ? node.additionalProperties : undefined));
+      });
+    }
+    return [...new Set(nodes.flatMap((node) => Object.keys((node.properties as object | undefined) ?? {})))].sort();
+  };
 }
