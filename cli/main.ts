@@ -1,8 +1,10 @@
 import yargs from 'yargs';
 import { hideBin } from 'yargs/helpers';
 import { demoCommand } from './commands/demo-command.ts';
+import { rescoreCommand } from './commands/rescore-command.ts';
 import { runCommand } from './commands/run-command.ts';
 import { schemaCommand } from './commands/schema-command.ts';
+import { simServeCommand } from './commands/sim-serve-command.ts';
 import { validateCommand } from './commands/validate-command.ts';
 import { exitCodes } from './exit-codes.ts';
 import { reportError } from './report-error.ts';
@@ -28,8 +30,10 @@ await yargs(hideBin(process.argv))
   .usage('$0 <command> [options]\n\nBenchmark LLM providers on declarative task suites; learn routing policies from the results.')
   .command(guarded(runCommand) as never)
   .command(guarded(validateCommand) as never)
+  .command(guarded(rescoreCommand) as never)
   .command(guarded(demoCommand) as never)
   .command(guarded(schemaCommand) as never)
+  .command(guarded(simServeCommand) as never)
   .demandCommand(1, 'Name a command; `baton --help` lists them.')
   .strict()
   .fail((message, error) => {

@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import type { LoadedConfig } from '../harness/config/load-config.ts';
 import type { Suite } from '../harness/core/suite.ts';
 import { executeRun } from '../harness/run/execute-run.ts';
+import type { RunOptions, RunOutcome } from '../harness/run/run-options.ts';
 import { openStore } from '../harness/store/open-store.ts';
 import { summarizeRun } from '../harness/store/summarize-run.ts';
 import { exitCodes } from './exit-codes.ts';
@@ -26,8 +27,14 @@ export function databasePath(out: string): string {
   return join(out, 'baton.duckdb');
 }
 
+/** What a command adds to the run beyond its flags (the demo's sim-serve wiring). */
+export type RunExtras = Pick<RunOptions, 'env' | 'createProvider'> & {
+  /** Runs after the summary; its non-zero exit code wins. */
+  readonly afterRun?: ((outcome: RunOutcome, dbPath: string) => Promise<number>) | undefined;
+};
+
 /** Runs, draws progress, prints the summary (table or JSON) and returns the exit code. */
-export async function runAndReport(suitePaths: readonly string[], suites: readonly Suite[], config: LoadedConfig, flags: RunFlags): Promise<number> {
+export async function runAndReport(suitePaths: readonly string[], suites: readonly Suite[], config: LoadedConfig, flags: RunFlags, extras: RunExtras = {}): Promise<number> {
   const dbPath = databasePath(flags.out);
   const progress = createProgress(!flags.quiet && !flags.json);
   const interrupt = installInterrupt(flags.graceMs ?? 10_000, (message) => {
@@ -47,6 +54,9 @@ export async function runAndReport(suitePaths: readonly string[], suites: readon
       stopSignal: interrupt.stop,
       abortSignal: interrupt.abort,
       onEvent: progress.onEvent,
+      // The environment is read here, at the boundary; keys never go further than the providers.
+      env: extras.env ?? process.env,
+      createProvider: extras.createProvider,
     });
   } finally {
     progress.stop();
@@ -63,6 +73,9 @@ export async function runAndReport(suitePaths: readonly string[], suites: readon
     process.stdout.write(formatSummary(outcome, rows));
     process.stdout.write(`database: ${dbPath}\n`);
   }
+  if (!flags.json) for (const warning of outcome.warnings) process.stderr.write(`warning: ${warning}\n`);
+  const checked = (await extras.afterRun?.(outcome, dbPath)) ?? exitCodes.ok;
+  if (checked !== exitCodes.ok) return checked;
   if (outcome.status === 'interrupted') {
     process.stderr.write(`run ${outcome.runId} interrupted; resume with: npx baton run --resume ${outcome.runId} --out ${flags.out}\n`);
     return exitCodes.failures;

@@ -1,6 +1,5 @@
 import type { Argv } from 'yargs';
-import { loadConfig } from '../../harness/config/load-config.ts';
-import { loadSuites } from '../../harness/suites/load-suites.ts';
+import { loadRunInputs } from '../../harness/run/load-run-inputs.ts';
 import { packagePaths } from '../package-paths.ts';
 import { runAndReport } from '../run-and-report.ts';
 import { withRunOutputOptions } from '../shared-options.ts';
@@ -10,11 +9,17 @@ export const demoCommand = {
   describe: 'Run the bundled suites against the bundled simulated fleet (no keys, no network)',
   builder: (yargs: Argv) =>
     withRunOutputOptions(yargs)
+      .option('http', { type: 'boolean', default: false, describe: 'Go through sim-serve on a loopback port and the official OpenAI, Anthropic and Gemini SDKs' })
       .example('$0 demo', 'Writes results/baton.duckdb')
-      .example('$0 demo --out /tmp/demo --sim-time-scale 0', 'Instant simulated latency, output elsewhere'),
-  handler: async (argv: { out: string; quiet: boolean; json: boolean; maxErrorRate: number; simTimeScale: number }) => {
-    const suites = loadSuites([packagePaths.suites]);
-    const config = loadConfig(packagePaths.fleet);
+      .example('$0 demo --out /tmp/demo --sim-time-scale 0', 'Instant simulated latency, output elsewhere')
+      .example('$0 demo --http', 'The same fleet over HTTP, one model per provider kind, checked against what the server served'),
+  handler: async (argv: { out: string; quiet: boolean; json: boolean; maxErrorRate: number; simTimeScale: number; http: boolean }) => {
+    const { suites, config } = loadRunInputs([packagePaths.suites], packagePaths.fleet);
+    if (argv.http) {
+      // Loaded only for --http: the plain demo never pays for the server.
+      const { runDemoOverHttp } = await import('../run-demo-over-http.ts');
+      return runDemoOverHttp([packagePaths.suites], suites, config, argv);
+    }
     return runAndReport([packagePaths.suites], suites, config, argv);
   },
 };

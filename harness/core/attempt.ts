@@ -3,6 +3,9 @@ import type { FinishReason, ProviderErrorCode } from './provider-contract.ts';
 /** How an attempt ended. `error` and `timeout` are infrastructure failures, never wrong answers. */
 export type AttemptStatus = 'ok' | 'error' | 'timeout' | 'skipped';
 
+/** Why an attempt failed: a provider failure, or a scorer that could not reach a verdict. */
+export type AttemptErrorCode = ProviderErrorCode | 'scorer_error';
+
 /** The identity of an attempt; unique within a run. */
 export interface AttemptKey {
   readonly suiteId: string;
@@ -21,6 +24,8 @@ export interface AttemptRecord extends AttemptKey {
   readonly passed: boolean | null;
   readonly extracted: string | null;
   readonly explanation: string | null;
+  /** The suite's runtime check on the output; `null` when the suite has none or there is no output. */
+  readonly checkPassed?: boolean | null;
   readonly finishReason: FinishReason | null;
   readonly inputTokens: number | null;
   readonly outputTokens: number | null;
@@ -33,7 +38,7 @@ export interface AttemptRecord extends AttemptKey {
   readonly ttftMs: number | null;
   /** Retries before the final outcome. */
   readonly retries: number;
-  readonly errorCode: ProviderErrorCode | null;
+  readonly errorCode: AttemptErrorCode | null;
   readonly errorMessage: string | null;
   readonly startedAt: Date;
   readonly finishedAt: Date;

@@ -23,7 +23,7 @@ export const ModelConfigSchema = z.strictObject({
   provider: ProviderKindSchema,
   /** The provider's own model name. */
   model: z.string().min(1),
-  /** API base URL; required for `openai-compatible`. */
+  /** API base URL; required for `openai-compatible`. Default: the SDK's (or its usual `*_BASE_URL` variable). */
   base_url: z.url().optional(),
   /** Environment variable holding the key, when not the SDK's usual one. Keys are never written in config. */
   api_key_env: z.string().regex(/^[A-Z_][A-Z0-9_]*$/, 'Expected an environment variable name such as `OPENAI_API_KEY`').optional(),
@@ -33,6 +33,11 @@ export const ModelConfigSchema = z.strictObject({
   attributes: z.record(z.string(), z.union([z.string(), z.number(), z.boolean()])).default({}),
   /** Per-call timeout, ms. Default 60000. */
   timeout_ms: z.number().int().positive().default(60_000),
+  /**
+   * Stream the response (measures time to first token). Default true; turn off for servers that
+   * report usage only on plain responses. No default is written, so existing configs hash the same.
+   */
+  stream: z.boolean().optional(),
   /** Required for `provider: sim`, refused otherwise. */
   sim: SimSpecSchema.optional(),
 });

@@ -93,4 +93,9 @@ export interface Provider {
   /** True for simulated models: every artifact built from them says so. */
   readonly simulated: boolean;
   generate(request: ProviderRequest): Promise<ProviderResponse>;
+  /**
+   * Loads what the first call needs (the SDK, the client) ahead of the run, so that the first
+   * call's latency and timeout measure the call, not an import. Optional; never calls the API.
+   */
+  prepare?(): Promise<void>;
 }

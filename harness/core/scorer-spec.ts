@@ -1,26 +1,53 @@
 import { z } from 'zod';
+import {
+  ChoiceScorerSchema,
+  ContainsScorerSchema,
+  ExactScorerSchema,
+  JsonScorerSchema,
+  NumericScorerSchema,
+  RegexScorerSchema,
+} from './answer-scorer-specs.ts';
+import { CodeScorerSchema, CustomScorerSchema, JudgeScorerSchema } from './program-scorer-specs.ts';
 
-/** Text normalisers applied (in order) before an exact comparison. */
-export const NormalizerSchema = z.enum(['trim', 'lowercase', 'collapse_whitespace', 'strip_punctuation']);
-export type Normalizer = z.infer<typeof NormalizerSchema>;
+export { NormalizerSchema, type Normalizer } from './answer-scorer-specs.ts';
 
-/** `exact`: the normalised completion equals the normalised expected answer. */
-export const ExactScorerSchema = z.strictObject({
-  type: z.literal('exact'),
-  /** Normalisers applied to both sides. Default: `[trim]`. */
-  normalize: z.array(NormalizerSchema).default(['trim']),
-});
+/** Every scorer that can stand alone or inside a `weighted` composite. */
+export const BaseScorerSpecSchema = z.discriminatedUnion('type', [
+  ExactScorerSchema,
+  ContainsScorerSchema,
+  RegexScorerSchema,
+  ChoiceScorerSchema,
+  NumericScorerSchema,
+  JsonScorerSchema,
+  CodeScorerSchema,
+  JudgeScorerSchema,
+  CustomScorerSchema,
+]).meta({ id: 'BaseScorer' });
+export type BaseScorerSpec = z.infer<typeof BaseScorerSpecSchema>;
 
-/** `numeric`: the final number in the completion is within tolerance of the expected number. */
-export const NumericScorerSchema = z.strictObject({
-  type: z.literal('numeric'),
-  /** Absolute tolerance. Default 1e-6. */
-  abs_tol: z.number().nonnegative().default(1e-6),
-  /** Relative tolerance (fraction of |expected|). Default 0. */
-  rel_tol: z.number().nonnegative().default(0),
-});
+/**
+ * `weighted`: a weighted mean of other scorers' values. Composites do not nest: weights already
+ * multiply, so one level expresses every mix.
+ */
+export const WeightedScorerSchema = z.strictObject({
+  type: z.literal('weighted'),
+  scorers: z
+    .array(
+      z.strictObject({
+        /** Relative weight (> 0). Default 1. */
+        weight: z.number().positive().default(1),
+        scorer: BaseScorerSpecSchema,
+      }),
+    )
+    .min(1),
+  /** Passes when the weighted value reaches this. Default: passes only when every part passes. */
+  pass_threshold: z.number().min(0).max(1).optional(),
+}).meta({ id: 'WeightedScorer' });
 
 /** Every scorer a suite may name; the scorer map in `harness/scorers` must handle each `type`. */
-export const ScorerSpecSchema = z.discriminatedUnion('type', [ExactScorerSchema, NumericScorerSchema]);
+// Named in the generated JSON Schema (`$defs`), so the union is written once, not at every use.
+export const ScorerSpecSchema = z.discriminatedUnion('type', [...BaseScorerSpecSchema.options, WeightedScorerSchema]).meta({ id: 'Scorer' });
 export type ScorerSpec = z.infer<typeof ScorerSpecSchema>;
 export type ScorerType = ScorerSpec['type'];
+/** The spec of one scorer type. */
+export type ScorerSpecOf<Type extends ScorerType> = Extract<ScorerSpec, { type: Type }>;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { CheckSpecSchema } from './check-spec.ts';
 import { ScorerSpecSchema } from './scorer-spec.ts';
 
 const IdSchema = z
@@ -68,6 +69,8 @@ export const SuiteSchema = z.strictObject({
     generation: { max_tokens: 512, temperature: 0 },
     repeats: 1,
   }),
+  /** A cheap verifier run on every completion (no expected answer needed), stored as `check_passed`. Default: none. */
+  check: CheckSpecSchema.optional(),
   tasks: z.array(z.union([TaskSchema, TaskFileSchema])).min(1, 'A suite needs at least one task'),
 });
 export type SuiteInput = z.infer<typeof SuiteSchema>;

@@ -1,3 +1,4 @@
+import type { CheckSpec } from './check-spec.ts';
 import type { ScorerSpec } from './scorer-spec.ts';
 import type { Generation } from './suite-schema.ts';
 
@@ -29,5 +30,7 @@ export interface Suite {
   readonly hash: string;
   readonly generation: Generation;
   readonly repeats: number;
+  /** The suite's runtime check, when it has one. */
+  readonly check?: CheckSpec | undefined;
   readonly tasks: readonly Task[];
 }

@@ -1,4 +1,6 @@
+import type { Check } from '../checks/check.ts';
 import type { AttemptRecord } from '../core/attempt.ts';
+import type { JudgmentRecord } from '../core/judgment.ts';
 import type { ModelConfig, RetryPolicy } from '../core/models-schema.ts';
 import type { Provider, ProviderResponse } from '../core/provider-contract.ts';
 import type { Task } from '../core/suite.ts';
@@ -6,9 +8,10 @@ import type { Generation } from '../core/suite-schema.ts';
 import { computeCost } from '../cost/compute-cost.ts';
 import { callWithRetries } from '../scheduler/call-with-retries.ts';
 import type { ConnectionLane } from '../scheduler/connection-lane.ts';
+import { scoreOutput } from '../scorers/score-output.ts';
 import type { Scorer } from '../scorers/scorer.ts';
-import { hash32 } from '../sim/hash-random.ts';
 import { estimateTokens } from '../tokens/estimate-tokens.ts';
+import { attemptSeed } from './attempt-seed.ts';
 
 /** Everything one attempt needs; shared objects are built once per run. */
 export interface AttemptContext {
@@ -20,9 +23,15 @@ export interface AttemptContext {
   readonly retry: RetryPolicy;
   readonly generation: Generation;
   readonly scorer: Scorer;
+  /** The suite's runtime check, when it has one. */
+  readonly check?: Check | undefined;
+  /** Receives the judge calls made while scoring (stored apart from the attempt's own cost). */
+  readonly onJudgments?: ((judgments: readonly JudgmentRecord[]) => void) | undefined;
   readonly random: () => number;
   /** Aborts in-flight calls (hard stop). */
   readonly signal: AbortSignal;
+  /** Receives settings the provider could not honour; the runner keeps one of each per model. */
+  readonly warn?: ((message: string) => void) | undefined;
 }
 
 /** Errors longer than this are clipped in the store; provider messages can be whole HTML pages. */
@@ -36,7 +45,7 @@ const maxErrorMessage = 500;
 export async function executeAttempt(context: AttemptContext, task: Task, repeat: number): Promise<AttemptRecord | undefined> {
   const { model, generation } = context;
   const startedAt = new Date();
-  const seed = hash32(context.runSeed, task.suiteId, task.id, repeat);
+  const seed = attemptSeed(context.runSeed, task.suiteId, task.id, repeat);
   let callStarted = 0;
   const result = await callWithRetries<ProviderResponse>({
     lane: context.lane,
@@ -89,15 +98,16 @@ export async function executeAttempt(context: AttemptContext, task: Task, repeat
   }
   const response = result.value;
   const latencyMs = performance.now() - callStarted;
-  const score = context.scorer(task, response.text);
+  for (const warning of response.warnings) context.warn?.(warning);
+  const { judgments, ...scored } = await scoreOutput(context.scorer, context.check, task, response.text);
+  if (judgments.length > 0) {
+    const key = { runId: context.runId, suiteId: task.suiteId, taskId: task.id, modelId: model.id, repeat, createdAt: new Date() };
+    context.onJudgments?.(judgments.map((judgment, judgeIndex) => ({ ...judgment, ...key, judgeIndex })));
+  }
   return {
     ...base,
-    status: 'ok',
+    ...scored,
     output: response.text,
-    score: score.value,
-    passed: score.passed,
-    extracted: score.extracted,
-    explanation: score.explanation,
     finishReason: response.finishReason,
     inputTokens: response.usage.inputTokens,
     outputTokens: response.usage.outputTokens,
@@ -107,8 +117,6 @@ export async function executeAttempt(context: AttemptContext, task: Task, repeat
     costUsd: computeCost(response.usage, model.price),
     latencyMs,
     ttftMs: response.ttftMs,
-    errorCode: null,
-    errorMessage: null,
     finishedAt: new Date(),
   };
 }

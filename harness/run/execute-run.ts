@@ -1,18 +1,25 @@
 import type { AttemptRecord, AttemptStatus } from '../core/attempt.ts';
-import type { ScorerSpec } from '../core/scorer-spec.ts';
-import { createProvider } from '../providers/create-provider.ts';
+import type { JudgmentRecord } from '../core/judgment.ts';
+import type { ModelConfig } from '../core/models-schema.ts';
+import type { Provider } from '../core/provider-contract.ts';
+import { bundledPriceTable } from '../cost/bundled-prices.ts';
+import { createProvider, createProviders } from '../providers/create-provider.ts';
 import { createConnectionLane, type ConnectionLane } from '../scheduler/connection-lane.ts';
-import { createScorer } from '../scorers/create-scorer.ts';
-import type { Scorer } from '../scorers/scorer.ts';
+import { createScoringCache, type ScoringCache } from '../scorers/create-scoring-cache.ts';
 import { createRandom, hash32 } from '../sim/hash-random.ts';
 import { createSimOracle } from '../sim/sim-oracle.ts';
 import { createAttemptWriter, type AttemptWriter } from '../store/attempt-writer.ts';
+import { createJudgmentWriter, type JudgmentWriter } from '../store/judgment-writer.ts';
 import { openStore } from '../store/open-store.ts';
 import { attemptKeyString } from '../store/read-done-keys.ts';
 import { setRunStatus } from '../store/write-run.ts';
+import { checkJudgeModels } from './check-judge-models.ts';
+import { createJudgeClient } from './create-judge-client.ts';
+import { createDispatchWindow } from './dispatch-window.ts';
 import { executeAttempt, type AttemptContext } from './execute-attempt.ts';
 import { openRun, type OpenedRun } from './open-run.ts';
 import { planAttempts } from './plan-attempts.ts';
+import { priceModels } from './price-models.ts';
 import type { RunOptions, RunOutcome } from './run-options.ts';
 import { toError } from '../core/to-error.ts';
 
@@ -23,23 +30,43 @@ import { toError } from '../core/to-error.ts';
  */
 export async function executeRun(options: RunOptions): Promise<RunOutcome> {
   const started = performance.now();
-  const { config } = options;
+  const priceTable = options.priceTable ?? bundledPriceTable;
+  const priced = priceModels(options.config, priceTable, new Date());
+  const config = priced.config;
+  const warnings = [...priced.warnings];
   const oracle = createSimOracle(options.suites.flatMap((suite) => suite.tasks));
-  const context = { configFile: config.file, oracle, simTimeScale: options.simTimeScale ?? 1 };
-  const build = options.createProvider ?? createProvider;
-  const providers = config.config.models.map((model, index) => build(model, index, context));
+  const context = { configFile: config.file, oracle, simTimeScale: options.simTimeScale ?? 1, env: options.env ?? {}, fetch: options.fetch };
+  // Every provider is built (and every key found) before the database is opened: bad input writes nothing.
+  const providers = createProviders(config.config.models, context, options.createProvider ?? createProvider);
+  await Promise.all(providers.map((provider) => provider.prepare?.() ?? Promise.resolve()));
+  checkJudgeModels(options.suites, config.config.models, config.file);
   const store = await openStore(options.dbPath);
   const executed: Record<AttemptStatus, number> = { ok: 0, error: 0, timeout: 0, skipped: 0 };
   let opened: OpenedRun | undefined;
   let writer: AttemptWriter | undefined;
+  let judgmentWriter: JudgmentWriter | undefined;
   try {
-    opened = await openRun(store, options, providers);
+    opened = await openRun(store, { ...options, config, priceTable }, providers);
     options.onEvent?.({ type: 'started', runId: opened.runId, planned: opened.planned, alreadyDone: opened.done.size, resumed: opened.resumed });
     writer = await createAttemptWriter(store);
     const hardStop = new AbortController();
     const signal = options.abortSignal === undefined ? hardStop.signal : AbortSignal.any([options.abortSignal, hardStop.signal]);
     const lanes = new Map<string, ConnectionLane>();
-    const scorers = new Map<string, Scorer>();
+    const laneFor = (model: ModelConfig, provider: Provider): ConnectionLane => {
+      const lane = lanes.get(provider.connectionKey) ?? createConnectionLane(provider.connectionKey, model.limits);
+      lanes.set(provider.connectionKey, lane);
+      return lane;
+    };
+    // Judges are configured models called through their own lanes, so judge calls respect the same limits.
+    const scoring = createScoringCache(createJudgeClient({ models: config.config.models, providers, laneFor, retry: config.config.retry, runSeed: config.config.seed, signal }));
+    judgmentWriter = await createJudgmentWriter(store);
+    const recordJudgments = (judgments: readonly JudgmentRecord[]) => judgments.forEach((judgment) => judgmentWriter?.add(judgment));
+    const warned = new Set<string>();
+    const warnFor = (modelId: string) => (message: string) => {
+      const warning = `model \`${modelId}\`: ${message}`;
+      if (!warned.has(warning)) warnings.push(warning);
+      warned.add(warning);
+    };
     const record = (attempt: AttemptRecord) => {
       writer?.add(attempt);
       executed[attempt.status] += 1;
@@ -49,21 +76,23 @@ export async function executeRun(options: RunOptions): Promise<RunOutcome> {
       config.config.models.map((model, index) => {
         const provider = providers[index];
         if (provider === undefined) return Promise.resolve();
-        const lane = lanes.get(provider.connectionKey) ?? createConnectionLane(provider.connectionKey, model.limits);
-        lanes.set(provider.connectionKey, lane);
-        const base = { runId: opened?.runId ?? '', runSeed: config.config.seed, model, provider, lane, retry: config.config.retry, random: createRandom(hash32(config.config.seed, model.id)), signal };
-        return runModel(options, opened as OpenedRun, base, (spec) => scorerFor(scorers, spec), record, hardStop);
+        const lane = laneFor(model, provider);
+        const base = { runId: opened?.runId ?? '', runSeed: config.config.seed, model, provider, lane, retry: config.config.retry, random: createRandom(hash32(config.config.seed, model.id)), signal, warn: warnFor(model.id), onJudgments: recordJudgments };
+        return runModel(options, opened as OpenedRun, base, scoring, record, hardStop);
       }),
     );
     writer.close();
     writer = undefined;
+    judgmentWriter.close();
+    judgmentWriter = undefined;
     const status = options.stopSignal?.aborted || options.abortSignal?.aborted ? 'interrupted' : 'completed';
     await setRunStatus(store, opened.runId, status);
     options.onEvent?.({ type: 'finished', runId: opened.runId });
-    return { runId: opened.runId, status, simulated: providers.some((provider) => provider.simulated), planned: opened.planned, alreadyDone: opened.done.size, executed, durationMs: performance.now() - started };
+    return { runId: opened.runId, status, simulated: providers.some((provider) => provider.simulated), planned: opened.planned, alreadyDone: opened.done.size, executed, durationMs: performance.now() - started, warnings };
   } catch (error) {
     try {
       writer?.close();
+      judgmentWriter?.close();
       if (opened !== undefined) await setRunStatus(store, opened.runId, 'failed');
     } catch {
       // The original error matters more than a failure to record it.
@@ -74,27 +103,26 @@ export async function executeRun(options: RunOptions): Promise<RunOutcome> {
   }
 }
 
-type LaneContext = Omit<AttemptContext, 'generation' | 'scorer'>;
+type LaneContext = Omit<AttemptContext, 'generation' | 'scorer' | 'check'>;
 
 /** One model's share of the plan, with at most twice its concurrency scheduled ahead. */
 async function runModel(
   options: RunOptions,
   opened: OpenedRun,
   base: LaneContext,
-  scorerFor: (spec: ScorerSpec) => Scorer,
+  scoring: ScoringCache,
   record: (attempt: AttemptRecord) => void,
   hardStop: AbortController,
 ): Promise<void> {
-  const window = base.model.limits.concurrency * 2;
-  const inFlight = new Set<Promise<void>>();
+  const window = createDispatchWindow(base.model.limits.concurrency * 2);
   let fatal: unknown;
   for (const suite of options.suites) {
     for (const { task, repeat } of planAttempts([suite], options.repeats)) {
       if (options.stopSignal?.aborted || base.signal.aborted || fatal !== undefined) break;
       if (opened.done.has(attemptKeyString(task.suiteId, task.id, base.model.id, repeat))) continue;
-      if (inFlight.size >= window) await Promise.race(inFlight);
-      const context: AttemptContext = { ...base, generation: suite.generation, scorer: scorerFor(task.scorer) };
-      const promise: Promise<void> = executeAttempt(context, task, repeat)
+      await window.enter();
+      const context: AttemptContext = { ...base, generation: suite.generation, scorer: scoring.scorerFor(suite, task.scorer), check: scoring.checkFor(suite) };
+      void executeAttempt(context, task, repeat)
         .then((attempt) => {
           if (attempt !== undefined) record(attempt);
         })
@@ -102,20 +130,9 @@ async function runModel(
           fatal ??= error;
           hardStop.abort(error);
         })
-        .finally(() => inFlight.delete(promise));
-      inFlight.add(promise);
+        .finally(() => window.leave());
     }
   }
-  await Promise.all(inFlight);
+  await window.drained();
   if (fatal !== undefined) throw toError(fatal);
-}
-
-function scorerFor(cache: Map<string, Scorer>, spec: ScorerSpec): Scorer {
-  const key = JSON.stringify(spec);
-  let scorer = cache.get(key);
-  if (scorer === undefined) {
-    scorer = createScorer(spec);
-    cache.set(key, scorer);
-  }
-  return scorer;
 }

@@ -50,7 +50,7 @@ export async function openRun(store: Store, options: RunOptions, providers: read
       packageVersions: readPackageVersions(),
       priceSnapshot: Object.fromEntries(config.config.models.map((model) => [model.id, model.price ?? null])),
       batonVersion: readBatonVersion(),
-      options: { repeats: options.repeats ?? null, sim_time_scale: options.simTimeScale ?? 1 },
+      options: { repeats: options.repeats ?? null, sim_time_scale: options.simTimeScale ?? 1, price_table: options.priceTable?.version ?? null },
     });
     const models = config.config.models.map((model, index) => ({ config: model, connectionKey: providers[index]?.connectionKey ?? '', simulated: providers[index]?.simulated ?? false }));
     await writePlanTables(store, runId, options.suites, models, options.repeats);

@@ -3,7 +3,9 @@ import type { AttemptStatus } from '../core/attempt.ts';
 import type { ModelConfig } from '../core/models-schema.ts';
 import type { Provider } from '../core/provider-contract.ts';
 import type { Suite } from '../core/suite.ts';
+import type { PriceTable } from '../cost/price-table.ts';
 import type { ProviderContext } from '../providers/create-provider.ts';
+import type { Environment } from '../providers/resolve-api-key.ts';
 import type { RunStatus } from '../store/run-record.ts';
 import type { RunEvent } from './run-events.ts';
 
@@ -26,6 +28,12 @@ export interface RunOptions {
   /** Aborts in-flight calls too; their attempts are not stored and a resume makes them. */
   readonly abortSignal?: AbortSignal | undefined;
   readonly onEvent?: ((event: RunEvent) => void) | undefined;
+  /** Where API keys (and the SDKs' usual `*_BASE_URL` variables) are read. Default: empty; the CLI passes `process.env`. */
+  readonly env?: Environment | undefined;
+  /** Replaces the global fetch of HTTP providers (proxies, recording). */
+  readonly fetch?: typeof globalThis.fetch | undefined;
+  /** Prices for models whose config has none. Default: the bundled table. */
+  readonly priceTable?: PriceTable | undefined;
   /** Builds each model's provider; defaults to the built-in adapters. Lets callers wrap or add providers. */
   readonly createProvider?: ((model: ModelConfig, index: number, context: ProviderContext) => Provider) | undefined;
 }
@@ -42,4 +50,6 @@ export interface RunOutcome {
   /** Attempts stored by this invocation, by status. */
   readonly executed: Readonly<Record<AttemptStatus, number>>;
   readonly durationMs: number;
+  /** What the run could not do as asked, once per model: no price (costs `null`), settings a provider ignored. */
+  readonly warnings: readonly string[];
 }

@@ -2,6 +2,7 @@ import type { ProviderError } from '../core/provider-contract.ts';
 import type { RetryPolicy } from '../core/models-schema.ts';
 import { computeBackoffMs, RETRY_AFTER_CEILING_MS } from './backoff.ts';
 import type { ConnectionLane } from './connection-lane.ts';
+import { createLinkedSignal, type LinkedSignal } from './linked-signal.ts';
 import { sleep as realSleep } from './sleep.ts';
 import { toProviderError } from './to-provider-error.ts';
 
@@ -49,23 +50,24 @@ export async function callWithRetries<T>(args: CallWithRetriesArgs<T>): Promise<
   const { lane, estimatedTokens, policy, timeoutMs, signal, random, attempt } = args;
   const sleep = args.sleep ?? realSleep;
   for (let retries = 0; ; retries += 1) {
-    let timeoutSignal: AbortSignal | undefined;
+    let trySignal: LinkedSignal | undefined;
     let error: ProviderError;
     try {
       const outcome = await lane.run(
         estimatedTokens,
         () => {
           // The timeout starts with the try, so time spent queued in the lane does not count.
-          timeoutSignal = AbortSignal.timeout(timeoutMs);
-          const trySignal = AbortSignal.any([signal, timeoutSignal]);
-          return raceAbort(attempt(trySignal, retries), trySignal);
+          trySignal = createLinkedSignal([signal], timeoutMs);
+          return raceAbort(attempt(trySignal.signal, retries), trySignal.signal);
         },
         signal,
       );
       lane.settle(estimatedTokens, outcome.actualTokens ?? estimatedTokens);
       return { ok: true, value: outcome.value, retries };
     } catch (thrown) {
-      error = toProviderError(thrown, signal, timeoutSignal, timeoutMs);
+      error = toProviderError(thrown, signal, trySignal?.timedOut ?? false, timeoutMs);
+    } finally {
+      trySignal?.dispose();
     }
     if (!error.retryable || retries >= policy.max_retries || signal.aborted) return { ok: false, error, retries };
     if (error.code === 'rate_limited' && error.retryAfterMs !== undefined) {
@@ -74,7 +76,7 @@ export async function callWithRetries<T>(args: CallWithRetriesArgs<T>): Promise<
     try {
       await sleep(computeBackoffMs(retries, policy, random, error.retryAfterMs), signal);
     } catch (thrown) {
-      return { ok: false, error: toProviderError(thrown, signal, undefined, timeoutMs), retries };
+      return { ok: false, error: toProviderError(thrown, signal, false, timeoutMs), retries };
     }
   }
 }

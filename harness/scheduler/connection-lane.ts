@@ -1,6 +1,7 @@
 import PQueue from 'p-queue';
 import { createRateLimiter } from './rate-limiter.ts';
 import type { RateLimiterOptions } from './rate-limiter.ts';
+import { createLinkedSignal } from './linked-signal.ts';
 
 /** Limits of one lane; the shape of the config's `limits` block. */
 export interface ConnectionLaneLimits {
@@ -62,8 +63,9 @@ export function createConnectionLane(
     // p-queue races a *running* task against its signal and frees the slot while the task goes on,
     // which would break the concurrency limit. So p-queue gets a signal that aborts only while queued.
     const queued = new AbortController();
-    // A dependent signal, so a run-wide signal shared by many calls gets no listener per call.
-    const local = signal === undefined ? undefined : AbortSignal.any([signal]);
+    // Linked to the caller's signal only while this call is queued or running, then released.
+    const linked = createLinkedSignal([signal]);
+    const local = signal === undefined ? undefined : linked.signal;
     const cancelQueued = (): void => queued.abort(local?.reason);
     local?.addEventListener('abort', cancelQueued, { once: true });
     try {
@@ -84,6 +86,7 @@ export function createConnectionLane(
       );
     } finally {
       local?.removeEventListener('abort', cancelQueued);
+      linked.dispose();
       if (!started) waiting -= 1;
     }
   };

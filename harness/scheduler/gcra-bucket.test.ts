@@ -34,4 +34,13 @@ describe('createGcraBucket', () => {
     bucket.adjust(-4);
     expect(bucket.earliestStart(0, 1)).toBe(1_000);
   });
+
+  it('reports what is available now and when it is full again', () => {
+    const bucket = createGcraBucket(300);
+    expect(bucket.available(0)).toBe(5);
+    bucket.commit(0, 3);
+    expect(bucket.available(0)).toBe(2);
+    expect(bucket.fullAt(0)).toBe(600);
+    expect(bucket.available(600)).toBe(5);
+  });
 });

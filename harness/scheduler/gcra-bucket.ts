@@ -19,12 +19,19 @@ export interface GcraBucket {
   adjust(cost: number): void;
   /** Freezes the bucket from `at` for `delta` ms: every future start moves `delta` later. */
   shift(at: number, delta: number): void;
+  /** Whole units that conform at `at` without waiting: what rate-limit headers call "remaining". */
+  available(at: number): number;
+  /** When the bucket is full again if nothing more is taken: what rate-limit headers call "reset". */
+  fullAt(at: number): number;
 }
 
-/** Creates a bucket for `perMinute` units per minute (a finite number > 0). */
-export function createGcraBucket(perMinute: number): GcraBucket {
+/**
+ * Creates a bucket for `perMinute` units per minute (a finite number > 0). `burstMs` sets the burst
+ * tolerance in time: `burstMs` worth of units at once (default one second's worth, at least one unit).
+ */
+export function createGcraBucket(perMinute: number, burstMs = 1_000): GcraBucket {
   const interval = 60_000 / perMinute;
-  const window = Math.max(1_000, interval);
+  const window = Math.max(burstMs, interval);
   // -Infinity: a new bucket is full, whatever clock the caller uses.
   let tat = Number.NEGATIVE_INFINITY;
 
@@ -41,6 +48,12 @@ export function createGcraBucket(perMinute: number): GcraBucket {
     },
     shift(at, delta) {
       tat = Math.max(tat, at) + delta;
+    },
+    available(at) {
+      return Math.max(0, Math.floor((window - (Math.max(tat, at) - at)) / interval));
+    },
+    fullAt(at) {
+      return Math.max(tat, at);
     },
   };
 }

@@ -1,3 +1,5 @@
+import { setMaxListeners } from 'node:events';
+
 /** Longest delay `setTimeout` honours; Node fires longer ones after 1 ms. */
 const MAX_TIMER_MS = 2_147_483_647;
 
@@ -20,17 +22,18 @@ export async function sleep(ms: number, signal?: AbortSignal): Promise<void> {
 /** Resolves after `ms`, or earlier when `signal` aborts; the caller tells which. */
 function timerOrAbort(ms: number, signal: AbortSignal | undefined): Promise<void> {
   return new Promise<void>((resolve) => {
-    // Listen on a dependent signal: one run-wide signal shared by hundreds of sleepers would
-    // otherwise trip Node's MaxListenersExceededWarning.
-    const local = signal === undefined ? undefined : AbortSignal.any([signal]);
     const onAbort = (): void => {
       clearTimeout(timer);
       resolve();
     };
     const timer = setTimeout(() => {
-      local?.removeEventListener('abort', onAbort);
+      signal?.removeEventListener('abort', onAbort);
       resolve();
     }, ms);
-    local?.addEventListener('abort', onAbort, { once: true });
+    if (signal !== undefined) {
+      // Hundreds of sleepers on one run-wide signal are expected; each removes itself when done.
+      setMaxListeners(0, signal);
+      signal.addEventListener('abort', onAbort, { once: true });
+    }
   });
 }

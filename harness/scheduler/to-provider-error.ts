@@ -5,16 +5,16 @@ import { ProviderError } from '../core/provider-contract.ts';
  * timed out, whatever the attempt threw (an SDK abort error, a closed socket) is a consequence of that.
  *
  * @param runSignal - the run-level signal (interrupt): gives `aborted`, not retryable.
- * @param timeoutSignal - the try's own timeout, when it started: gives `timeout`, retryable.
+ * @param timedOut - whether the try's own timeout fired: gives `timeout`, retryable.
  */
 export function toProviderError(
   thrown: unknown,
   runSignal: AbortSignal,
-  timeoutSignal: AbortSignal | undefined,
+  timedOut: boolean,
   timeoutMs: number,
 ): ProviderError {
   if (runSignal.aborted) return new ProviderError('aborted', 'The run was aborted', { retryable: false });
-  if (timeoutSignal?.aborted === true) {
+  if (timedOut) {
     return new ProviderError('timeout', `The call timed out after ${timeoutMs} ms`, { retryable: true });
   }
   if (thrown instanceof ProviderError) return thrown;

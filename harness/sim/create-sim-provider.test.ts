@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { z } from 'zod';
 import type { ModelConfig } from '../core/models-schema.ts';
 import { ProviderError, type ProviderRequest } from '../core/provider-contract.ts';
 import type { SimSpec } from '../core/sim-spec.ts';
@@ -11,7 +12,7 @@ function task(id: string, category: string, expected: unknown, scorer: 'exact' |
   return { suiteId: 's', id, category, tags: [], vars: {}, expected, scorer: scorer === 'exact' ? { type: 'exact', normalize: ['trim'] } : { type: 'numeric', abs_tol: 0, rel_tol: 0 }, system: undefined, prompt: `prompt ${id}`, source: { file: 'f', line: 1 } };
 }
 
-function model(id: string, sim: Partial<SimSpec>): ModelConfig & { sim: SimSpec } {
+function model(id: string, sim: z.input<typeof SimSpecSchema>): ModelConfig & { sim: SimSpec } {
   return { id, provider: 'sim', model: id, limits: { concurrency: 8 }, attributes: {}, timeout_ms: 1000, sim: SimSpecSchema.parse(sim) };
 }
 
@@ -106,5 +107,26 @@ describe('sim provider', () => {
   it('says it does not know a prompt outside the oracle', async () => {
     const provider = createSimProvider(model('m', { skill: { default: 1 } }), { oracle, timeScale: 0 });
     expect((await provider.generate(request('unknown prompt', 1))).text).toContain('not sure');
+  });
+
+  it('drops the connection for reset and truncated-stream faults, both retryable', async () => {
+    for (const fault of ['connection_reset', 'truncated_stream'] as const) {
+      const provider = createSimProvider(model('m', { skill: { default: 1 }, faults: { [fault]: 1 } }), { oracle, timeScale: 0 });
+      await expect(provider.generate(request('prompt t0', 1))).rejects.toMatchObject({ code: 'connection', retryable: true });
+    }
+  });
+
+  it('serves a repeated system prompt from the cache at the declared hit rate', async () => {
+    const provider = createSimProvider(model('m', { skill: { default: 1 }, cache: { hit_rate: 0.5, min_tokens: 4 } }), { oracle, timeScale: 0 });
+    const system = 'You answer briefly and exactly.';
+    const prefix = Math.ceil(system.length / 4) + 4;
+    const responses = await Promise.all(Array.from({ length: 200 }, (_, seed) => provider.generate({ ...request('prompt t0', seed), system })));
+    const hits = responses.filter((response) => response.usage.cachedInputTokens === prefix).length;
+    expect(responses.every((response) => response.usage.cachedInputTokens === 0 || response.usage.cachedInputTokens === prefix)).toBe(true);
+    // 200 draws at 0.5: the standard deviation is about 0.035.
+    expect(hits / 200).toBeGreaterThan(0.38);
+    expect(hits / 200).toBeLessThan(0.62);
+    const short = createSimProvider(model('m', { skill: { default: 1 }, cache: { hit_rate: 1, min_tokens: 1024 } }), { oracle, timeScale: 0 });
+    expect((await short.generate({ ...request('prompt t0', 1), system })).usage.cachedInputTokens).toBe(0);
   });
 });

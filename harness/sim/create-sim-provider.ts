@@ -2,10 +2,9 @@ import type { ModelConfig } from '../core/models-schema.ts';
 import { ProviderError, type Provider, type ProviderRequest, type ProviderResponse } from '../core/provider-contract.ts';
 import type { SimSpec } from '../core/sim-spec.ts';
 import { sleep } from '../scheduler/sleep.ts';
-import { estimateTokens } from '../tokens/estimate-tokens.ts';
-import { hash32 } from './hash-random.ts';
-import { writeSimAnswer } from './sim-answer.ts';
-import { isCorrect, simFault, simReasoningTokens, simTiming } from './sim-behaviour.ts';
+import { planSimReply } from './plan-sim-reply.ts';
+import type { SimFaultKind } from './sim-behaviour.ts';
+import { createSimFaultSequence } from './sim-fault-sequence.ts';
 import type { SimOracle } from './sim-oracle.ts';
 
 export interface SimProviderSettings {
@@ -16,7 +15,7 @@ export interface SimProviderSettings {
 }
 
 /** Retry-After the simulator sends with a simulated 429, in simulated ms. */
-const simRetryAfterMs = 1000;
+export const simRetryAfterMs = 1000;
 
 /**
  * The in-process simulated model. Deterministic from (request seed, task, model): the runner
@@ -25,43 +24,29 @@ const simRetryAfterMs = 1000;
  */
 export function createSimProvider(model: ModelConfig & { sim: SimSpec }, settings: SimProviderSettings): Provider {
   const timeScale = settings.timeScale ?? 1;
-  // Calls already made per attempt seed that ended in a fault; cleared on success.
-  const faultedCalls = new Map<number, number>();
+  const faults = createSimFaultSequence();
 
   async function generate(request: ProviderRequest): Promise<ProviderResponse> {
     const started = performance.now();
-    const prompt = request.messages.map((message) => message.content).join('\n');
-    const knowledge = settings.oracle.lookup(request.system, prompt);
-    const callIndex = faultedCalls.get(request.seed) ?? 0;
-    const fault = simFault(model.sim, model.id, request.seed, callIndex);
-    if (fault !== undefined) {
-      faultedCalls.set(request.seed, callIndex + 1);
-      await failWith(fault, request.signal, timeScale);
-    }
-    faultedCalls.delete(request.seed);
-
-    const correct = knowledge !== undefined && isCorrect(model.sim, model.id, knowledge, request.seed);
-    const text = writeSimAnswer(knowledge, correct, model.sim.verbosity, hash32(model.id, request.seed));
-    const reasoningTokens = simReasoningTokens(model.sim, model.id, request.seed);
-    const visibleTokens = estimateTokens(text);
-    // Reasoning has its own budget (like a thinking budget); max_tokens caps the visible answer.
-    const truncated = visibleTokens > request.maxTokens;
-    const outputTokens = Math.min(request.maxTokens, visibleTokens) + reasoningTokens;
-    const timing = simTiming(model.sim, model.id, request.seed, outputTokens);
+    const fault = faults.next(model, request.seed);
+    if (fault !== undefined) await failWith(fault, request.signal, timeScale);
+    const reply = planSimReply(model, settings.oracle, request);
+    const { tokens, timing } = reply;
 
     // At time scale 0 the answer is immediate: no timer turn per call.
     if (timeScale > 0) await sleep(timing.ttftMs * timeScale, request.signal);
     const ttftMs = performance.now() - started;
     if (timeScale > 0) await sleep((timing.totalMs - timing.ttftMs) * timeScale, request.signal);
     return {
-      text: truncated ? text.slice(0, request.maxTokens * 4) : text,
-      finishReason: truncated ? 'length' : 'stop',
+      text: reply.text,
+      finishReason: reply.finishReason,
       usage: {
-        inputTokens: (request.system === undefined ? 0 : estimateTokens(request.system) + 4) + estimateTokens(prompt) + 4 * request.messages.length,
-        outputTokens,
-        cachedInputTokens: 0,
+        inputTokens: tokens.input,
+        outputTokens: tokens.visible + tokens.reasoning,
+        cachedInputTokens: tokens.cache.hit,
+        // In process there is no wire format that bills cache writes apart.
         cacheWriteTokens: 0,
-        reasoningTokens,
+        reasoningTokens: tokens.reasoning,
       },
       ttftMs,
       warnings: [],
@@ -71,7 +56,7 @@ export function createSimProvider(model: ModelConfig & { sim: SimSpec }, setting
   return { id: model.id, connectionKey: `sim:${model.model}`, simulated: true, generate };
 }
 
-async function failWith(fault: 'rate_limit' | 'server_error' | 'timeout' | 'malformed', signal: AbortSignal, timeScale: number): Promise<never> {
+async function failWith(fault: SimFaultKind, signal: AbortSignal, timeScale: number): Promise<never> {
   switch (fault) {
     case 'rate_limit':
       throw new ProviderError('rate_limited', 'simulated 429: rate limit exceeded', { retryable: true, status: 429, retryAfterMs: simRetryAfterMs * timeScale });
@@ -79,6 +64,10 @@ async function failWith(fault: 'rate_limit' | 'server_error' | 'timeout' | 'malf
       throw new ProviderError('server_error', 'simulated 500: internal server error', { retryable: true, status: 500 });
     case 'malformed':
       throw new ProviderError('malformed_response', 'simulated malformed response body', { retryable: true, status: 200 });
+    case 'connection_reset':
+      throw new ProviderError('connection', 'simulated connection reset', { retryable: true });
+    case 'truncated_stream':
+      throw new ProviderError('connection', 'simulated stream cut short', { retryable: true });
     case 'timeout':
       // A stall: the call hangs until the per-attempt timeout (or the run) aborts it.
       if (signal.aborted) throw signal.reason as Error;

@@ -38,12 +38,32 @@ export function simReasoningTokens(spec: SimSpec, modelId: string, attemptSeed: 
   return Math.round(spec.reasoning_tokens * Math.exp(0.4 * normalQuantile(hashUnit('reasoning', modelId, attemptSeed))));
 }
 
-export type SimFault = 'rate_limit' | 'server_error' | 'timeout' | 'malformed' | undefined;
+/** What the prompt cache did with the repeated prefix on one call. */
+export interface SimCacheOutcome {
+  /** Prefix tokens served from the cache (a hit). */
+  readonly hit: number;
+  /** Prefix tokens the cache could hold but did not (a miss): a cache write where the API bills one. */
+  readonly missed: number;
+}
+
+/** The prompt cache on this call: the whole prefix hits or misses; prefixes below the minimum are never cached. */
+export function simCache(spec: SimSpec, modelId: string, attemptSeed: number, prefixTokens: number): SimCacheOutcome {
+  if (spec.cache.hit_rate === 0 || prefixTokens === 0 || prefixTokens < spec.cache.min_tokens) return { hit: 0, missed: 0 };
+  const hit = hashUnit('cache', modelId, attemptSeed) < spec.cache.hit_rate;
+  return hit ? { hit: prefixTokens, missed: 0 } : { hit: 0, missed: prefixTokens };
+}
+
+/** A fault the simulator can inject; see `SimSpec.faults`. */
+export type SimFaultKind = keyof SimSpec['faults'];
+export type SimFault = SimFaultKind | undefined;
+
+// Appended faults come last so that configs written before them draw exactly the same faults.
+const faultOrder = ['rate_limit', 'server_error', 'timeout', 'malformed', 'connection_reset', 'truncated_stream'] as const satisfies readonly SimFaultKind[];
 
 /** Which fault, if any, strikes this call. `callIndex` varies across retries of one attempt. */
 export function simFault(spec: SimSpec, modelId: string, attemptSeed: number, callIndex: number): SimFault {
   let draw = hashUnit('fault', modelId, attemptSeed, callIndex);
-  for (const fault of ['rate_limit', 'server_error', 'timeout', 'malformed'] as const) {
+  for (const fault of faultOrder) {
     const rate = spec.faults[fault];
     if (draw < rate) return fault;
     draw -= rate;

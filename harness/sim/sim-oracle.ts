@@ -1,4 +1,6 @@
 import type { Task } from '../core/suite.ts';
+import { judgeQuestion, parseJudgePrompt } from '../scorers/judge/judge-prompt.ts';
+import { simJudgeKnowledge, type JudgedTask } from './sim-judge-knowledge.ts';
 
 /** What the simulator knows about a prompt: the task behind it and the answers seen in its category. */
 export interface SimKnowledge {
@@ -14,6 +16,7 @@ export interface SimKnowledge {
 /**
  * The simulator's answer key. Simulated models "know" a task only through its prompt text,
  * exactly as a real model would see it, so the same oracle serves in-process and HTTP calls.
+ * A judge prompt (from the `judge` scorer) is known too: the right verdict is the expected answer.
  */
 export interface SimOracle {
   lookup(system: string | undefined, prompt: string): SimKnowledge | undefined;
@@ -22,6 +25,8 @@ export interface SimOracle {
 /** Builds the answer key from loaded tasks. */
 export function createSimOracle(tasks: Iterable<Task>): SimOracle {
   const byPrompt = new Map<string, SimKnowledge>();
+  // Judge prompts quote the task; judges find it by the question they are shown.
+  const byQuestion = new Map<string, JudgedTask>();
   const labels = new Map<string, Set<string>>();
   const list = [...tasks];
   for (const task of list) {
@@ -32,18 +37,28 @@ export function createSimOracle(tasks: Iterable<Task>): SimOracle {
       labels.set(group, set);
     }
   }
+  // Sorted once per group and shared: a copy per task is O(tasks x labels) in time and memory.
+  const sortedLabels = new Map([...labels].map(([group, set]) => [group, [...set].sort()]));
   for (const task of list) {
-    const group = labels.get(`${task.suiteId}\u0000${task.category}`);
+    const group = sortedLabels.get(`${task.suiteId}\u0000${task.category}`);
     byPrompt.set(promptKey(task.system, task.prompt), {
       suiteId: task.suiteId,
       taskId: task.id,
       category: task.category,
       expected: task.expected,
       scorerType: task.scorer.type,
-      labels: group === undefined ? [] : [...group].sort(),
+      labels: group ?? [],
     });
+    byQuestion.set(judgeQuestion(task.system, task.prompt), { suiteId: task.suiteId, taskId: task.id, expected: task.expected });
   }
-  return { lookup: (system, prompt) => byPrompt.get(promptKey(system, prompt)) };
+  return {
+    lookup: (system, prompt) => {
+      const known = byPrompt.get(promptKey(system, prompt));
+      if (known !== undefined) return known;
+      const judged = parseJudgePrompt(prompt);
+      return judged === undefined ? undefined : simJudgeKnowledge(judged, byQuestion.get(judged.question));
+    },
+  };
 }
 
 function promptKey(system: string | undefined, prompt: string): string {

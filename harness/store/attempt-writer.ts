@@ -100,5 +100,8 @@ function appendAttempt(appender: DuckDBAppender, record: AttemptRecord): void {
   text(record.errorMessage);
   appender.appendTimestamp(timestampValue(BigInt(record.startedAt.getTime()) * 1000n));
   appender.appendTimestamp(timestampValue(BigInt(record.finishedAt.getTime()) * 1000n));
+  // Migration 2 appended `check_passed` after the columns of migration 1.
+  if (record.checkPassed === undefined || record.checkPassed === null) appender.appendNull();
+  else appender.appendBoolean(record.checkPassed);
   appender.endRow();
 }

@@ -79,6 +79,35 @@ export const migrations: readonly string[] = [
     PRIMARY KEY (run_id, suite_id, task_id, model_id, repeat_index)
   );
   `,
+  // 2: scoring. The suite's runtime check on each attempt (for offline cascade evaluation), and judge
+  // calls in their own table so that a judge's cost never mixes with the candidate's.
+  `
+  ALTER TABLE attempts ADD COLUMN check_passed BOOLEAN;
+  CREATE TABLE judgments (
+    run_id VARCHAR NOT NULL,
+    suite_id VARCHAR NOT NULL,
+    task_id VARCHAR NOT NULL,
+    model_id VARCHAR NOT NULL,            -- the candidate model whose answer was judged
+    repeat_index INTEGER NOT NULL,
+    judge_index INTEGER NOT NULL,         -- position of the judge in the scorer's panel
+    judge_model_id VARCHAR NOT NULL,
+    prompt_hash VARCHAR NOT NULL,         -- same rubric, question and answer: same hash
+    status VARCHAR NOT NULL,              -- ok | error | timeout
+    output VARCHAR,
+    verdict DOUBLE,                       -- on the rubric's scale
+    score DOUBLE,                         -- verdict mapped to [0, 1]
+    reasoning VARCHAR,
+    input_tokens BIGINT,
+    output_tokens BIGINT,
+    reasoning_tokens BIGINT,
+    cost_usd DOUBLE,
+    latency_ms DOUBLE,
+    retries INTEGER NOT NULL,
+    error_code VARCHAR,
+    error_message VARCHAR,
+    created_at TIMESTAMP NOT NULL
+  );
+  `,
 ];
 
 /** The schema version this build writes. */

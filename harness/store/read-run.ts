@@ -21,7 +21,7 @@ const RunRowSchema = z.object({
   suites: jsonText(z.array(z.object({ id: z.string(), version: z.string(), file: z.string(), hash: z.string() }))),
   git_revision: z.string().nullable(),
   package_versions: jsonText(z.record(z.string(), z.string())),
-  price_snapshot: jsonText(z.record(z.string(), z.object({ input: z.number(), output: z.number(), cached_input: z.number().optional() }).nullable())),
+  price_snapshot: jsonText(z.record(z.string(), z.object({ input: z.number(), output: z.number(), cached_input: z.number().optional(), cache_write: z.number().optional() }).nullable())),
   baton_version: z.string(),
   options: jsonText(z.record(z.string(), z.unknown())),
 });

@@ -8,6 +8,7 @@ import { formatPath } from '../input/format-path.ts';
 import { parseDocumentText, type ParsedDocument } from '../input/parse-document.ts';
 import { readInputFile } from '../input/read-input-file.ts';
 import { zodProblems } from '../input/zod-problems.ts';
+import { checkScorerResources } from './check-scorer-resources.ts';
 import { parseTaskFile } from './load-task-file.ts';
 import { findPlaceholders, lookupVar, renderTemplate } from './render-template.ts';
 import { createKeyIndex } from './schema-keys.ts';
@@ -42,6 +43,7 @@ export function loadSuite(file: string): Suite {
   const problems: InputProblem[] = [];
   const located = header.data.tasks.flatMap((raw, index) => collectTasks(raw, index, doc, hash, problems));
   const tasks = buildTasks(header.data, located, problems);
+  problems.push(...checkScorerResources(file, tasks, header.data.check));
   if (problems.length > 0) throw new InputError(problems.slice(0, maxProblems));
   return {
     id: header.data.suite,
@@ -51,6 +53,7 @@ export function loadSuite(file: string): Suite {
     hash: hash.digest('hex'),
     generation: header.data.defaults.generation,
     repeats: header.data.defaults.repeats,
+    check: header.data.check,
     tasks,
   };
 }

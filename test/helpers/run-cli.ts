@@ -6,6 +6,8 @@ const bin = fileURLToPath(new URL('../../bin/baton.js', import.meta.url));
 /** Result of a finished CLI process. */
 export interface CliResult {
   readonly code: number | null;
+  /** The signal that ended the process, if one did. */
+  readonly signal?: NodeJS.Signals | null;
   readonly stdout: string;
   readonly stderr: string;
 }
@@ -18,7 +20,7 @@ export function runCli(args: readonly string[], options: { cwd?: string; env?: N
     child.stdout.on('data', (chunk: Buffer) => (output.stdout += chunk.toString()));
     child.stderr.on('data', (chunk: Buffer) => (output.stderr += chunk.toString()));
     child.on('error', reject);
-    child.on('close', (code) => resolve({ code, ...output }));
+    child.on('close', (code, signal) => resolve({ code, signal, ...output }));
     options.whileRunning?.(child, output);
   });
 }

@@ -1,4 +1,4 @@
-import type { Normalizer } from '../core/scorer-spec.ts';
+import type { Normalizer } from '../../core/answer-scorer-specs.ts';
 
 const steps: Record<Normalizer, (text: string) => string> = {
   trim: (text) => text.trim(),

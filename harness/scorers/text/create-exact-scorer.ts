@@ -1,8 +1,10 @@
 import type { z } from 'zod';
-import type { ExactScorerSchema } from '../core/scorer-spec.ts';
+import type { ExactScorerSchema } from '../../core/answer-scorer-specs.ts';
+import { clipText } from '../clip-text.ts';
+import { expectedText } from '../expected-text.ts';
+import type { Scorer } from '../scorer.ts';
+import { binaryScore } from '../score-values.ts';
 import { normalizeText } from './normalize-text.ts';
-import type { Scorer } from './scorer.ts';
-import { expectedText } from './expected-text.ts';
 
 /** `exact`: passes when the normalised completion equals the normalised expected answer. */
 export function createExactScorer(spec: z.infer<typeof ExactScorerSchema>): Scorer {
@@ -10,15 +12,6 @@ export function createExactScorer(spec: z.infer<typeof ExactScorerSchema>): Scor
     const got = normalizeText(completion, spec.normalize);
     const want = normalizeText(expectedText(task.expected), spec.normalize);
     const passed = got === want;
-    return {
-      value: passed ? 1 : 0,
-      passed,
-      extracted: got,
-      explanation: passed ? 'matches the expected answer' : `expected "${clip(want)}", got "${clip(got)}"`,
-    };
+    return binaryScore(passed, got, passed ? 'matches the expected answer' : `expected "${clipText(want)}", got "${clipText(got)}"`);
   };
-}
-
-function clip(text: string): string {
-  return text.length > 80 ? `${text.slice(0, 77)}...` : text;
 }
