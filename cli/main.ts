@@ -1,6 +1,8 @@
 import yargs from 'yargs';
 import { hideBin } from 'yargs/helpers';
+import { compareCommand } from './commands/compare-command.ts';
 import { demoCommand } from './commands/demo-command.ts';
+import { reportCommand } from './commands/report-command.ts';
 import { rescoreCommand } from './commands/rescore-command.ts';
 import { runCommand } from './commands/run-command.ts';
 import { schemaCommand } from './commands/schema-command.ts';
@@ -32,6 +34,8 @@ await yargs(hideBin(process.argv))
   .command(guarded(validateCommand) as never)
   .command(guarded(rescoreCommand) as never)
   .command(guarded(demoCommand) as never)
+  .command(guarded(reportCommand) as never)
+  .command(guarded(compareCommand) as never)
   .command(guarded(schemaCommand) as never)
   .command(guarded(simServeCommand) as never)
   .demandCommand(1, 'Name a command; `baton --help` lists them.')

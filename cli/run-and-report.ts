@@ -53,7 +53,14 @@ export async function runAndReport(suitePaths: readonly string[], suites: readon
       simTimeScale: flags.simTimeScale,
       stopSignal: interrupt.stop,
       abortSignal: interrupt.abort,
-      onEvent: progress.onEvent,
+      onEvent: (event) => {
+        // One line for logs (and for whoever may need to resume), before the progress bar starts.
+        if (event.type === 'started' && !flags.quiet) {
+          const before = event.resumed ? `, ${event.alreadyDone} already stored` : '';
+          process.stderr.write(`run ${event.runId} ${event.resumed ? 'resumed' : 'started'}: ${event.planned} attempts planned${before}\n`);
+        }
+        progress.onEvent(event);
+      },
       // The environment is read here, at the boundary; keys never go further than the providers.
       env: extras.env ?? process.env,
       createProvider: extras.createProvider,

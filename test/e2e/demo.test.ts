@@ -11,7 +11,7 @@ describe('baton demo', () => {
   it('runs the bundled suites on the simulated fleet: one ok attempt per (task, model, repeat)', async () => {
     const out = dir.path('demo');
     const result = await runCli(['demo', '--out', out, '--sim-time-scale', '0', '--json']);
-    expect(result.stderr).toBe('');
+    expect(result.stderr).toMatch(/^run r\S+ started: 732 attempts planned\n$/);
     expect(result.code).toBe(0);
     const outcome = JSON.parse(result.stdout) as { runId: string; status: string; simulated: boolean; planned: number; executed: Record<string, number>; models: { model_id: string }[] };
     expect(outcome).toMatchObject({ status: 'completed', simulated: true });

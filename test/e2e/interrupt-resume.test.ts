@@ -15,11 +15,12 @@ describe('Ctrl-C and --resume', () => {
     const out = dir.path('out');
     let sent = false;
     const first = await runCli(['run', suite, '--config', config, '--out', out, '--json'], {
-      whileRunning: (child) => {
-        // 60 tasks x 100 ms per model at concurrency 1 take 6 s; interrupt after start-up, midway.
-        setTimeout(() => {
-          sent = child.kill('SIGINT');
-        }, 2500);
+      // 60 tasks x 100 ms per model at concurrency 1 take 6 s: interrupt 1.5 s after the run starts.
+      onStderr: (child, stderr) => {
+        if (!sent && stderr.includes(' started: ')) {
+          sent = true;
+          setTimeout(() => child.kill('SIGINT'), 1500);
+        }
       },
     });
     expect(sent).toBe(true);
@@ -29,7 +30,7 @@ describe('Ctrl-C and --resume', () => {
     expect(first.stderr).toContain(`resume with: npx baton run --resume ${outcome.runId} --out ${out}`);
 
     const resumed = await runCli(['run', '--resume', outcome.runId, '--out', out, '--json']);
-    expect(resumed.stderr).toBe('');
+    expect(resumed.stderr).toMatch(new RegExp(`^run ${outcome.runId} resumed: 120 attempts planned, \\d+ already stored\n$`));
     expect(resumed.code).toBe(0);
     expect(JSON.parse(resumed.stdout)).toMatchObject({ runId: outcome.runId, status: 'completed' });
 

@@ -13,12 +13,24 @@ export interface CliResult {
 }
 
 /** Runs `baton` as users do (a real process), optionally acting on it while it runs. */
-export function runCli(args: readonly string[], options: { cwd?: string; env?: NodeJS.ProcessEnv; whileRunning?: (child: ReturnType<typeof spawn>, output: { stdout: string; stderr: string }) => void } = {}): Promise<CliResult> {
+export function runCli(
+  args: readonly string[],
+  options: {
+    cwd?: string;
+    env?: NodeJS.ProcessEnv;
+    whileRunning?: (child: ReturnType<typeof spawn>, output: { stdout: string; stderr: string }) => void;
+    /** Called with everything written to stderr so far, each time more arrives. */
+    onStderr?: (child: ReturnType<typeof spawn>, stderr: string) => void;
+  } = {},
+): Promise<CliResult> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [bin, ...args], { cwd: options.cwd, env: { ...process.env, ...options.env }, stdio: ['ignore', 'pipe', 'pipe'] });
     const output = { stdout: '', stderr: '' };
     child.stdout.on('data', (chunk: Buffer) => (output.stdout += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (output.stderr += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => {
+      output.stderr += chunk.toString();
+      options.onStderr?.(child, output.stderr);
+    });
     child.on('error', reject);
     child.on('close', (code, signal) => resolve({ code, signal, ...output }));
     options.whileRunning?.(child, output);
