@@ -3,6 +3,7 @@ import { loadRunInputs } from '../../harness/run/load-run-inputs.ts';
 import { packagePaths } from '../package-paths.ts';
 import { runAndReport } from '../run-and-report.ts';
 import { withRunOutputOptions } from '../shared-options.ts';
+import { writeDemoArtifacts } from '../write-demo-artifacts.ts';
 
 export const demoCommand = {
   command: 'demo',
@@ -10,7 +11,7 @@ export const demoCommand = {
   builder: (yargs: Argv) =>
     withRunOutputOptions(yargs)
       .option('http', { type: 'boolean', default: false, describe: 'Go through sim-serve on a loopback port and the official OpenAI, Anthropic and Gemini SDKs' })
-      .example('$0 demo', 'Writes results/baton.duckdb')
+      .example('$0 demo', 'Writes results/baton.duckdb, results/policy.json and results/report.html')
       .example('$0 demo --out /tmp/demo --sim-time-scale 0', 'Instant simulated latency, output elsewhere')
       .example('$0 demo --http', 'The same fleet over HTTP, one model per provider kind, checked against what the server served'),
   handler: async (argv: { out: string; quiet: boolean; json: boolean; maxErrorRate: number; simTimeScale: number; http: boolean }) => {
@@ -20,6 +21,8 @@ export const demoCommand = {
       const { runDemoOverHttp } = await import('../run-demo-over-http.ts');
       return runDemoOverHttp([packagePaths.suites], suites, config, argv);
     }
-    return runAndReport([packagePaths.suites], suites, config, argv);
+    return runAndReport([packagePaths.suites], suites, config, argv, {
+      afterRun: (outcome, dbPath) => writeDemoArtifacts(outcome, dbPath, argv.out, argv.quiet || argv.json),
+    });
   },
 };

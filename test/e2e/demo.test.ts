@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openStore } from '../../harness/store/open-store.ts';
 import { runCli } from '../helpers/run-cli.ts';
@@ -17,6 +17,14 @@ describe('baton demo', () => {
     expect(outcome).toMatchObject({ status: 'completed', simulated: true });
     expect(outcome.models).toHaveLength(6);
     expect(existsSync(`${out}/baton.duckdb`)).toBe(true);
+    // The main job's other outputs: a validated routing policy (with its evaluation) and the report.
+    const policy = JSON.parse(readFileSync(`${out}/policy.json`, 'utf8')) as { routes: { match: { tags?: string[] }; model: string }[]; provenance: { runs: string[] } };
+    expect(policy.provenance.runs).toEqual([outcome.runId]);
+    expect(policy.routes.filter((route) => route.match.tags?.includes('pii')).every((route) => route.model === 'sim-local')).toBe(true);
+    expect(existsSync(`${out}/policy.evaluation.json`)).toBe(true);
+    const html = readFileSync(`${out}/report.html`, 'utf8');
+    expect(html).toContain(outcome.runId);
+    expect(html).toContain('<svg');
 
     const store = await openStore(`${out}/baton.duckdb`);
     const query = async (sql: string) => (await store.connection.runAndReadAll(sql)).getRowObjectsJS();

@@ -1,0 +1,51 @@
+import { fitTable, locateTask, type FittedSegment } from '../fit/fit-table.ts';
+import type { LearnerOptions } from '../fit/learner-options.ts';
+import type { Deviations } from '../fit/shrink-estimates.ts';
+import type { PolicyMatrix } from '../matrix/policy-matrix.ts';
+
+/** One fold of the cross-validation: the policy fitted without it, and where its tasks land. */
+export interface FoldFit {
+  readonly fold: number;
+  readonly fitted: readonly FittedSegment[];
+  /** The fold's (held-out) tasks. */
+  readonly tasks: readonly number[];
+  /** For each held-out task, in order, the index of its segment in `fitted`. */
+  readonly segments: readonly number[];
+}
+
+/** Fits the learner on all folds but one, k times, and locates each held-out task in its fold's policy. */
+export function fitFolds(matrix: PolicyMatrix, deviations: Deviations, folds: Int32Array, k: number, options: LearnerOptions, source: string): FoldFit[] {
+  return Array.from({ length: k }, (_, fold) => {
+    const train: number[] = [];
+    const tasks: number[] = [];
+    folds.forEach((f, t) => (f === fold ? tasks : train).push(t));
+    const fitted = fitTable(matrix, deviations, train, options, source);
+    const segments = tasks.map((t) => locateTask(fitted, matrix.tasks[t] as NonNullable<(typeof matrix.tasks)[number]>));
+    return { fold, fitted, tasks, segments };
+  });
+}
+
+/** Mean score and cost of per-task outcomes, skipping unknowns (`null` cost when none is known). */
+export function averageOutcome(outcomes: Iterable<{ score: number | null; cost: number | null }>): { quality: number; cost_per_task_usd: number | null } {
+  let scoreSum = 0;
+  let scored = 0;
+  let costSum = 0;
+  let priced = 0;
+  for (const { score, cost } of outcomes) {
+    if (score !== null) {
+      scoreSum += score;
+      scored += 1;
+    }
+    if (cost !== null) {
+      costSum += cost;
+      priced += 1;
+    }
+  }
+  return { quality: scored === 0 ? 0 : scoreSum / scored, cost_per_task_usd: priced === 0 ? null : costSum / priced };
+}
+
+/** A task's outcome on one column: its score and cost, or unknowns when the column has no cell. */
+export function cellOutcome(matrix: PolicyMatrix, t: number, column: number): { score: number | null; cost: number | null } {
+  const cell = matrix.cells[t]?.[column];
+  return { score: cell?.score ?? null, cost: cell?.cost ?? null };
+}

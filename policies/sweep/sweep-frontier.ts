@@ -1,0 +1,56 @@
+import { policyFrontierSchemaVersion, type PolicyFrontier } from '../../harness/core/policy-frontier-schema.ts';
+import { columnName } from '../fit/describe.ts';
+import { fitTable, locateTask } from '../fit/fit-table.ts';
+import type { LearnerOptions } from '../fit/learner-options.ts';
+import { computeDeviations } from '../fit/shrink-estimates.ts';
+import { traceFoldCurve } from '../evaluate/trace-held-out-curve.ts';
+import { chooseUtility } from '../fit/choose-utility.ts';
+import { addCascadeColumns } from '../matrix/add-cascade-columns.ts';
+import type { PolicyMatrix } from '../matrix/policy-matrix.ts';
+
+/**
+ * The policy frontier of the utility objective on all tasks: for every range of λ over which the
+ * choice of every route stays the same, the policy's quality, cost per task and category routes.
+ * Unpriced models leave no frontier (cost is unknown), so the points are then empty.
+ */
+export function sweepFrontier(matrix: PolicyMatrix, options: LearnerOptions, source: string): PolicyFrontier {
+  const columns = options.cascades ? addCascadeColumns(matrix) : matrix;
+  const mu = options.objective.type === 'utility' ? options.objective.mu : 0;
+  const tasks = columns.tasks.map((_, t) => t);
+  const fitted = fitTable(columns, computeDeviations(columns), tasks, { ...options, objective: { type: 'utility', lambda: 0, mu } }, source);
+  const fit = { fold: 0, fitted, tasks, segments: tasks.map((t) => locateTask(fitted, columns.tasks[t] as NonNullable<(typeof columns.tasks)[number]>)) };
+  const seen = new Set<string>();
+  const points = traceFoldCurve(columns, fit, mu).flatMap((point) => {
+    const routes: Record<string, string> = {};
+    for (const entry of fitted) {
+      const { key } = entry.segment;
+      if (key.category === undefined || key.tags !== undefined || key.prompt_chars !== undefined) continue;
+      const choice = chooseUtility({ type: 'utility', lambda: point.lambda, mu }, { matrix: columns, segment: entry.segment, seed: options.seed });
+      routes[key.category] = columnName(columns.models[choice.candidate.column]);
+    }
+    const signature = `${point.quality}\u0000${point.cost}\u0000${JSON.stringify(routes)}`;
+    if (seen.has(signature)) return [];
+    seen.add(signature);
+    return [{ lambda: point.lambda, quality: point.quality, cost_per_task_usd: point.cost, routes }];
+  });
+  const models = columns.models.flatMap((model, m) => {
+    if (model.cascade !== undefined) return [];
+    let score = 0;
+    let scored = 0;
+    let cost = 0;
+    let priced = 0;
+    for (const row of columns.cells) {
+      const cell = row[m];
+      if (cell?.score !== null && cell?.score !== undefined) {
+        score += cell.score;
+        scored += 1;
+      }
+      if (cell?.cost !== null && cell?.cost !== undefined) {
+        cost += cell.cost;
+        priced += 1;
+      }
+    }
+    return [{ model: model.id, quality: scored === 0 ? 0 : score / scored, cost_per_task_usd: priced === 0 ? null : cost / priced }];
+  });
+  return { schema: policyFrontierSchemaVersion, mu, points, models, simulated: columns.models.some((model) => model.simulated) };
+}
