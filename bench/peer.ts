@@ -1,0 +1,67 @@
+// Workload c: baton against promptfoo, the leading open-source peer, on workload b in one
+// invocation. promptfoo is installed from npm into a temporary folder (never a dependency of
+// baton); 0.120 is its newest line that supports Node 20. The tools alternate run by run.
+// Run: npm run bench:peer [-- --tasks 1000 --runs 3 --concurrency 16,64]
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { createBenchWorkspace } from './bench-workspace.ts';
+import { prepareHttpWorkload, runBatonHttp, runPromptfooHttp } from './http-workload.ts';
+import type { CommandMeasure } from './measure-command.ts';
+import { startSimServeProcess } from './sim-serve-process.ts';
+
+const promptfooVersion = '0.120';
+const { values } = parseArgs({ options: { tasks: { type: 'string', default: '1000' }, runs: { type: 'string', default: '3' }, concurrency: { type: 'string', default: '16,64' } } });
+
+function installPromptfoo(): string {
+  const folder = join(tmpdir(), `baton-bench-promptfoo-${promptfooVersion}`);
+  const bin = join(folder, 'node_modules', '.bin', 'promptfoo');
+  if (!existsSync(bin)) {
+    mkdirSync(folder, { recursive: true });
+    writeFileSync(join(folder, 'package.json'), '{ "private": true }\n');
+    console.log(`installing promptfoo@${promptfooVersion} into ${folder} ...`);
+    execFileSync('npm', ['install', `promptfoo@${promptfooVersion}`, '--no-audit', '--no-fund', '--loglevel=error'], { cwd: folder, stdio: 'inherit' });
+  }
+  return bin;
+}
+
+const median = (values: readonly number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? Number.NaN;
+
+const promptfoo = installPromptfoo();
+const version = execFileSync(promptfoo, ['--version'], { env: { ...process.env, PROMPTFOO_DISABLE_TELEMETRY: '1', PROMPTFOO_DISABLE_UPDATE: '1' } }).toString().trim().split('\n').at(-1);
+const workspace = createBenchWorkspace('peer');
+const tasks = Number(values.tasks);
+const { suite, fleet, prompts } = prepareHttpWorkload(workspace, tasks);
+const server = await startSimServeProcess(fleet, suite);
+const rows: Record<string, unknown>[] = [];
+try {
+  for (const concurrency of values.concurrency.split(',').map(Number)) {
+    const baton: CommandMeasure[] = [];
+    const peer: CommandMeasure[] = [];
+    for (let run = 0; run < Number(values.runs); run += 1) {
+      baton.push(await runBatonHttp(workspace, suite, server.url, concurrency, `b${concurrency}-${run}`));
+      peer.push(await runPromptfooHttp(workspace, promptfoo, prompts, server.url, concurrency, `p${concurrency}-${run}`));
+    }
+    for (const [tool, results] of [['baton', baton], ['promptfoo', peer]] as const) {
+      const failed = results.find((result) => result.code !== 0 && !(tool === 'promptfoo' && result.code === 100));
+      if (failed !== undefined) console.error(`${tool} failed (exit ${String(failed.code)}): ${failed.stderr.slice(-500)}`);
+    }
+    const attempts = tasks * 2;
+    const batonSeconds = median(baton.map((result) => result.seconds));
+    const peerSeconds = median(peer.map((result) => result.seconds));
+    const row = {
+      workload: 'c', concurrency, attempts, promptfoo: version,
+      baton_seconds: baton.map((result) => result.seconds), promptfoo_seconds: peer.map((result) => result.seconds),
+      baton_attempts_per_s: attempts / batonSeconds, promptfoo_attempts_per_s: attempts / peerSeconds, throughput_ratio: peerSeconds / batonSeconds,
+      baton_peak_rss_mb: Math.max(...baton.map((result) => result.peakRssMb)), promptfoo_peak_rss_mb: Math.max(...peer.map((result) => result.peakRssMb)),
+    };
+    rows.push(row);
+    console.log(JSON.stringify(row));
+  }
+} finally {
+  server.stop();
+  workspace.remove();
+}
+writeFileSync(new URL('./results-peer.json', import.meta.url), `${JSON.stringify({ machine: { cores: (await import('node:os')).cpus().length, node: process.version }, rows }, null, 2)}\n`);
