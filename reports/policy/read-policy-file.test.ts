@@ -11,6 +11,25 @@ const row = (modelId: string, category: string | null, quality: number, costPerT
   ({ modelId, category, attempts, costPerTask, quality: { estimate: quality, low: quality - 0.1, high: quality + 0.05 } }) as unknown as MetricRow;
 
 describe('readPolicyFile', () => {
+  it('keeps a narrower (category + tags) route from standing for its category, and reads the sibling evaluation', () => {
+    const file = dir.write('fitted/policy.json', JSON.stringify({
+      objective: { type: 'min-cost' },
+      routes: [
+        { match: { category: 'arithmetic' }, model: 'sim-titan' },
+        { match: { category: 'arithmetic', tags: ['pii'] }, model: 'sim-local' },
+        { match: { tags: ['pii'] }, model: 'sim-local' },
+      ],
+      default: { model: 'sim-titan' },
+    }));
+    dir.write('fitted/policy.evaluation.json', JSON.stringify({ policy: { quality: 0.84, cost_per_task_usd: 0.003 }, best_single: { model: 'sim-titan', quality: 0.88, cost_per_task_usd: 0.011 }, folds: 5 }));
+    const policy = readPolicyFile(file);
+    expect(policy.routes).toEqual([{ category: 'arithmetic', modelId: 'sim-titan' }]);
+    expect(policy.evaluation).toEqual([
+      { name: 'policy', quality: 0.84, costPerTask: 0.003 },
+      { name: 'best_single', quality: 0.88, costPerTask: 0.011 },
+    ]);
+  });
+
   it('reads routes under the spellings a policy file plausibly uses, and skips the rest', () => {
     const file = dir.write('policy.json', JSON.stringify({
       schema: 'baton.policy/1',

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { z } from 'zod';
 
 /** What the report takes from a policy file: routes by category and any evaluation figures. */
@@ -16,14 +16,16 @@ const text = z.string().min(1);
 const number = z.union([z.number(), z.object({ estimate: z.number() }).transform((value) => value.estimate)]);
 const modelRef = z.union([text, z.object({ id: text }).transform((model) => model.id), z.object({ model_id: text }).transform((model) => model.model_id), z.object({ model: text }).transform((model) => model.model)]);
 const categories = z.union([text.transform((category) => [category]), z.array(text)]);
+// Routes that match more narrowly than a category (tags, prompt length) are left out: the report
+// credits answers per category, and a narrower route must not stand for its whole category.
 const RouteSchema = z.object({
-  match: z.object({ category: categories.optional(), categories: categories.optional() }).optional(),
+  match: z.strictObject({ category: categories.optional(), categories: categories.optional() }).optional(),
   category: categories.optional(),
   model: modelRef.optional(),
   model_id: text.optional(),
   target: modelRef.optional(),
 });
-const PointSchema = z.object({ quality: number, cost_per_task: number.nullable().optional(), costPerTask: number.nullable().optional() });
+const PointSchema = z.object({ quality: number, cost_per_task: number.nullable().optional(), cost_per_task_usd: number.nullable().optional(), costPerTask: number.nullable().optional() });
 const PolicySchema = z.object({
   objective: z.union([text, z.object({ name: text }).transform((objective) => objective.name), z.object({ type: text }).transform((objective) => objective.type)]).optional().catch(undefined),
   routes: z.array(z.unknown()).optional().catch(undefined),
@@ -45,7 +47,7 @@ export function readPolicyFile(path: string): PolicyFile {
     return modelId === undefined ? [] : matched.map((category) => ({ category, modelId }));
   });
   if (routes.length === 0 && policy.default === undefined) throw new Error('it holds no route by category and no default model');
-  return { objective: policy.objective ?? null, routes, defaultModelId: policy.default ?? null, evaluation: readEvaluation(policy.evaluation) };
+  return { objective: policy.objective ?? null, routes, defaultModelId: policy.default ?? null, evaluation: readEvaluation(policy.evaluation ?? readSiblingEvaluation(path)) };
 }
 
 function readEvaluation(evaluation: unknown): PolicyFile['evaluation'] {
@@ -57,6 +59,16 @@ function readEvaluation(evaluation: unknown): PolicyFile['evaluation'] {
   return entries.flatMap(([name, value]) => {
     const point = PointSchema.safeParse(value);
     if (!point.success) return [];
-    return [{ name, quality: point.data.quality, costPerTask: point.data.cost_per_task ?? point.data.costPerTask ?? null }];
+    return [{ name, quality: point.data.quality, costPerTask: point.data.cost_per_task ?? point.data.cost_per_task_usd ?? point.data.costPerTask ?? null }];
   });
+}
+
+/** Held-out figures that `baton fit --evaluate` writes beside the policy: `policy.json` → `policy.evaluation.json`. */
+function readSiblingEvaluation(path: string): unknown {
+  const sibling = path.replace(/(\.json)?$/, '.evaluation.json');
+  if (!existsSync(sibling)) return undefined;
+  const parsed = z.record(z.string(), z.unknown()).safeParse(JSON.parse(readFileSync(sibling, 'utf8')));
+  if (!parsed.success) return undefined;
+  const names = ['policy', 'best_single', 'oracle', 'random'];
+  return Object.fromEntries(Object.entries(parsed.data).filter(([name]) => names.includes(name)));
 }
