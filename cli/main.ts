@@ -4,7 +4,10 @@ import { compareCommand } from './commands/compare-command.ts';
 import { demoCommand } from './commands/demo-command.ts';
 import { evaluatePolicyCommand } from './commands/evaluate-policy-command.ts';
 import { exportCommand } from './commands/export-command.ts';
+import { exportResultsCommand } from './commands/export-results-command.ts';
 import { fitCommand } from './commands/fit-command.ts';
+import { importCommand } from './commands/import-command.ts';
+import { mergeCommand } from './commands/merge-command.ts';
 import { reportCommand } from './commands/report-command.ts';
 import { rescoreCommand } from './commands/rescore-command.ts';
 import { runCommand } from './commands/run-command.ts';
@@ -43,6 +46,9 @@ await yargs(hideBin(process.argv))
   .command(guarded(fitCommand) as never)
   .command(guarded(evaluatePolicyCommand) as never)
   .command(guarded(exportCommand) as never)
+  .command(guarded(importCommand) as never)
+  .command(guarded(exportResultsCommand) as never)
+  .command(guarded(mergeCommand) as never)
   .command(guarded(simServeCommand) as never)
   .demandCommand(1, 'Name a command; `baton --help` lists them.')
   .strict()

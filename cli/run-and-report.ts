@@ -3,6 +3,7 @@ import type { LoadedConfig } from '../harness/config/load-config.ts';
 import type { Suite } from '../harness/core/suite.ts';
 import { executeRun } from '../harness/run/execute-run.ts';
 import type { RunOptions, RunOutcome } from '../harness/run/run-options.ts';
+import type { Shard } from '../harness/run/select-shard.ts';
 import { openStore } from '../harness/store/open-store.ts';
 import { summarizeRun } from '../harness/store/summarize-run.ts';
 import { exitCodes } from './exit-codes.ts';
@@ -20,6 +21,10 @@ export interface RunFlags {
   readonly repeats?: number | undefined;
   readonly resume?: string | undefined;
   readonly graceMs?: number | undefined;
+  /** `--max-cost`: the run's spending cap in USD. */
+  readonly maxCostUsd?: number | undefined;
+  /** `--shard i/n`. */
+  readonly shard?: Shard | undefined;
 }
 
 /** The database file inside an output folder. */
@@ -51,6 +56,8 @@ export async function runAndReport(suitePaths: readonly string[], suites: readon
       repeats: flags.repeats,
       resumeRunId: flags.resume,
       simTimeScale: flags.simTimeScale,
+      maxCostUsd: flags.maxCostUsd,
+      shard: flags.shard,
       stopSignal: interrupt.stop,
       abortSignal: interrupt.abort,
       onEvent: (event) => {
@@ -85,6 +92,10 @@ export async function runAndReport(suitePaths: readonly string[], suites: readon
   if (checked !== exitCodes.ok) return checked;
   if (outcome.status === 'interrupted') {
     process.stderr.write(`run ${outcome.runId} interrupted; resume with: npx baton run --resume ${outcome.runId} --out ${flags.out}\n`);
+    return exitCodes.failures;
+  }
+  if (outcome.status === 'budget_stopped') {
+    process.stderr.write(`run ${outcome.runId} stopped by --max-cost ${flags.maxCostUsd ?? ''}: $${(outcome.spentUsd ?? 0).toFixed(6)} spent, the next attempt could pass the cap; continue with a higher cap: npx baton run --resume ${outcome.runId} --out ${flags.out} --max-cost <usd>\n`);
     return exitCodes.failures;
   }
   if (errorRate > flags.maxErrorRate) {

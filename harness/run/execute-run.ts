@@ -22,6 +22,11 @@ import { planAttempts } from './plan-attempts.ts';
 import { priceModels } from './price-models.ts';
 import type { RunOptions, RunOutcome } from './run-options.ts';
 import { toError } from '../core/to-error.ts';
+import { selectShard } from './select-shard.ts';
+import { readRunSpend } from '../store/read-run-spend.ts';
+import { checkPricedModels } from './check-priced-models.ts';
+import { createBudget, type Budget } from './create-budget.ts';
+import { estimateAttemptTokens, estimateCostUsd } from './estimate-attempt-cost.ts';
 
 /**
  * Runs every task of every suite against every model, each model on its own connection lane
@@ -35,11 +40,14 @@ export async function executeRun(options: RunOptions): Promise<RunOutcome> {
   const config = priced.config;
   const warnings = [...priced.warnings];
   const oracle = createSimOracle(options.suites.flatMap((suite) => suite.tasks));
+  // After the oracle: simulated answers must not depend on which tasks share a shard.
+  options = { ...options, suites: selectShard(options.suites, options.shard) };
   const context = { configFile: config.file, oracle, simTimeScale: options.simTimeScale ?? 1, env: options.env ?? {}, fetch: options.fetch };
   // Every provider is built (and every key found) before the database is opened: bad input writes nothing.
   const providers = createProviders(config.config.models, context, options.createProvider ?? createProvider);
   await Promise.all(providers.map((provider) => provider.prepare?.() ?? Promise.resolve()));
   checkJudgeModels(options.suites, config.config.models, config.file);
+  if (options.maxCostUsd !== undefined) checkPricedModels(config);
   const store = await openStore(options.dbPath);
   const executed: Record<AttemptStatus, number> = { ok: 0, error: 0, timeout: 0, skipped: 0 };
   let opened: OpenedRun | undefined;
@@ -47,6 +55,8 @@ export async function executeRun(options: RunOptions): Promise<RunOutcome> {
   let judgmentWriter: JudgmentWriter | undefined;
   try {
     opened = await openRun(store, { ...options, config, priceTable }, providers);
+    // A resumed run's cap covers what it already spent.
+    const budget = options.maxCostUsd === undefined ? undefined : createBudget(options.maxCostUsd, opened.resumed ? await readRunSpend(store, opened.runId) : 0);
     options.onEvent?.({ type: 'started', runId: opened.runId, planned: opened.planned, alreadyDone: opened.done.size, resumed: opened.resumed });
     writer = await createAttemptWriter(store);
     const hardStop = new AbortController();
@@ -60,7 +70,11 @@ export async function executeRun(options: RunOptions): Promise<RunOutcome> {
     // Judges are configured models called through their own lanes, so judge calls respect the same limits.
     const scoring = createScoringCache(createJudgeClient({ models: config.config.models, providers, laneFor, retry: config.config.retry, runSeed: config.config.seed, signal }));
     judgmentWriter = await createJudgmentWriter(store);
-    const recordJudgments = (judgments: readonly JudgmentRecord[]) => judgments.forEach((judgment) => judgmentWriter?.add(judgment));
+    const recordJudgments = (judgments: readonly JudgmentRecord[]) =>
+      judgments.forEach((judgment) => {
+        judgmentWriter?.add(judgment);
+        budget?.addSpent(judgment.costUsd ?? 0);
+      });
     const warned = new Set<string>();
     const warnFor = (modelId: string) => (message: string) => {
       const warning = `model \`${modelId}\`: ${message}`;
@@ -78,17 +92,17 @@ export async function executeRun(options: RunOptions): Promise<RunOutcome> {
         if (provider === undefined) return Promise.resolve();
         const lane = laneFor(model, provider);
         const base = { runId: opened?.runId ?? '', runSeed: config.config.seed, model, provider, lane, retry: config.config.retry, random: createRandom(hash32(config.config.seed, model.id)), signal, warn: warnFor(model.id), onJudgments: recordJudgments };
-        return runModel(options, opened as OpenedRun, base, scoring, record, hardStop);
+        return runModel(options, opened as OpenedRun, base, scoring, record, hardStop, budget);
       }),
     );
     writer.close();
     writer = undefined;
     judgmentWriter.close();
     judgmentWriter = undefined;
-    const status = options.stopSignal?.aborted || options.abortSignal?.aborted ? 'interrupted' : 'completed';
+    const status = options.stopSignal?.aborted || options.abortSignal?.aborted ? 'interrupted' : budget?.stopped === true ? 'budget_stopped' : 'completed';
     await setRunStatus(store, opened.runId, status);
     options.onEvent?.({ type: 'finished', runId: opened.runId });
-    return { runId: opened.runId, status, simulated: providers.some((provider) => provider.simulated), planned: opened.planned, alreadyDone: opened.done.size, executed, durationMs: performance.now() - started, warnings };
+    return { runId: opened.runId, status, spentUsd: budget?.spentUsd, simulated: providers.some((provider) => provider.simulated), planned: opened.planned, alreadyDone: opened.done.size, executed, durationMs: performance.now() - started, warnings };
   } catch (error) {
     try {
       writer?.close();
@@ -113,24 +127,41 @@ async function runModel(
   scoring: ScoringCache,
   record: (attempt: AttemptRecord) => void,
   hardStop: AbortController,
+  budget: Budget | undefined,
 ): Promise<void> {
   const window = createDispatchWindow(base.model.limits.concurrency * 2);
   let fatal: unknown;
   for (const suite of options.suites) {
     for (const { task, repeat } of planAttempts([suite], options.repeats)) {
-      if (options.stopSignal?.aborted || base.signal.aborted || fatal !== undefined) break;
+      if (options.stopSignal?.aborted || base.signal.aborted || fatal !== undefined || budget?.stopped === true) break;
       if (opened.done.has(attemptKeyString(task.suiteId, task.id, base.model.id, repeat))) continue;
       await window.enter();
+      const price = base.model.price;
+      const tokens = estimateAttemptTokens(task, suite.generation.max_tokens);
+      const estimate = budget === undefined || price === undefined ? 0 : estimateCostUsd(price, tokens.prompt, tokens.maxOutput);
+      if (budget !== undefined && !(await budget.reserve(estimate))) {
+        window.leave();
+        break;
+      }
+      let settled = false;
       const context: AttemptContext = { ...base, generation: suite.generation, scorer: scoring.scorerFor(suite, task.scorer), check: scoring.checkFor(suite) };
       void executeAttempt(context, task, repeat)
         .then((attempt) => {
-          if (attempt !== undefined) record(attempt);
+          if (attempt === undefined) return;
+          // Failed calls are not billed (their stored cost is null); an ok call of unknown cost counts at its estimate.
+          budget?.settle(estimate, attempt.status === 'ok' ? attempt.costUsd : 0);
+          settled = true;
+          record(attempt);
         })
         .catch((error: unknown) => {
           fatal ??= error;
           hardStop.abort(error);
         })
-        .finally(() => window.leave());
+        .finally(() => {
+          // Abandoned or crashed attempts stored nothing: their reservation is simply returned.
+          if (!settled) budget?.release(estimate);
+          window.leave();
+        });
     }
   }
   await window.drained();

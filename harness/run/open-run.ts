@@ -50,7 +50,7 @@ export async function openRun(store: Store, options: RunOptions, providers: read
       packageVersions: readPackageVersions(),
       priceSnapshot: Object.fromEntries(config.config.models.map((model) => [model.id, model.price ?? null])),
       batonVersion: readBatonVersion(),
-      options: { repeats: options.repeats ?? null, sim_time_scale: options.simTimeScale ?? 1, price_table: options.priceTable?.version ?? null },
+      options: { repeats: options.repeats ?? null, sim_time_scale: options.simTimeScale ?? 1, price_table: options.priceTable?.version ?? null, shard: options.shard ?? null },
     });
     const models = config.config.models.map((model, index) => ({ config: model, connectionKey: providers[index]?.connectionKey ?? '', simulated: providers[index]?.simulated ?? false }));
     await writePlanTables(store, runId, options.suites, models, options.repeats);
@@ -76,6 +76,10 @@ async function reopenRun(store: Store, options: RunOptions, planned: number): Pr
   }
   if ((run.options.repeats ?? null) !== (options.repeats ?? null)) {
     throw problem(`the run used --repeats ${JSON.stringify(run.options.repeats ?? 'from the suites')}`, 'resume with the same --repeats');
+  }
+  if (JSON.stringify(run.options.shard ?? null) !== JSON.stringify(options.shard ?? null)) {
+    const used = run.options.shard as { index?: number; count?: number } | null | undefined;
+    throw problem(`the run used ${used ? `--shard ${used.index ?? '?'}/${used.count ?? '?'}` : 'no --shard'}`, 'resume with the same --shard');
   }
   await setRunStatus(store, runId, 'running');
   return { runId, planned, done: await readDoneKeys(store, runId), resumed: true };

@@ -8,6 +8,7 @@ import type { ProviderContext } from '../providers/create-provider.ts';
 import type { Environment } from '../providers/resolve-api-key.ts';
 import type { RunStatus } from '../store/run-record.ts';
 import type { RunEvent } from './run-events.ts';
+import type { Shard } from './select-shard.ts';
 
 /** What `executeRun` needs. Inputs arrive validated: the runner does no file parsing. */
 export interface RunOptions {
@@ -34,6 +35,15 @@ export interface RunOptions {
   readonly fetch?: typeof globalThis.fetch | undefined;
   /** Prices for models whose config has none. Default: the bundled table. */
   readonly priceTable?: PriceTable | undefined;
+  /**
+   * Spending cap in USD for the whole run (a resumed run's stored cost included). Each attempt
+   * reserves its worst case (prompt + `max_tokens` at list price) before it is scheduled; when
+   * the next one no longer fits, scheduling stops and the run ends `budget_stopped`. Every model
+   * needs a price. Default: no cap.
+   */
+  readonly maxCostUsd?: number | undefined;
+  /** `--shard i/n`: run only the tasks of this slice of the plan (all models and repeats of each). Default: the whole plan. */
+  readonly shard?: Shard | undefined;
   /** Builds each model's provider; defaults to the built-in adapters. Lets callers wrap or add providers. */
   readonly createProvider?: ((model: ModelConfig, index: number, context: ProviderContext) => Provider) | undefined;
 }
@@ -50,6 +60,8 @@ export interface RunOutcome {
   /** Attempts stored by this invocation, by status. */
   readonly executed: Readonly<Record<AttemptStatus, number>>;
   readonly durationMs: number;
+  /** With `maxCostUsd`: what the run has spent in USD, earlier invocations included. */
+  readonly spentUsd?: number | undefined;
   /** What the run could not do as asked, once per model: no price (costs `null`), settings a provider ignored. */
   readonly warnings: readonly string[];
 }

@@ -62,6 +62,25 @@ describe.concurrent('code scorer', () => {
     expect((await probe("fetch('http://127.0.0.1:9')")).passed).toBe(true);
   });
 
+  it('contains a fork bomb attempt: no process, no worker, killed at the time limit', async () => {
+    // Each spawn is refused by the permission model; the loop keeps trying until the time limit kills it.
+    const bomb = fenced(`const { spawn, fork } = require('node:child_process');
+const { Worker } = require('node:worker_threads');
+let spawned = 0;
+for (;;) {
+  try { spawn(process.execPath, ['-e', 'for(;;){}']); spawned++; } catch {}
+  try { fork(__filename); spawned++; } catch {}
+  try { new Worker('for(;;){}', { eval: true }); spawned++; } catch {}
+}
+function add(a, b) { return a + b; }`);
+    const score = await code(task, bomb);
+    expect(score).toMatchObject({ value: 0, passed: false });
+    expect(score.explanation).toMatch(/killed after the 1500 ms time limit/);
+    const probe = (source: string) => code({ expected: undefined, vars: { tests: [`(() => { try { ${source}; return false; } catch (error) { return true; } })()`] } }, 'const x = 1;');
+    expect((await probe("require('node:child_process').fork('x.js')")).passed).toBe(true);
+    expect((await probe("new (require('node:worker_threads').Worker)('1', { eval: true })")).passed).toBe(true);
+  });
+
   it('caps huge output and still reads the results', async () => {
     const score = await code(task, fenced("const line = 'x'.repeat(1000);\nfor (let i = 0; i < 20000; i++) console.log(line);\nfunction add(a, b) { return a + b; }"));
     expect(score.value).toBe(1);
