@@ -1,73 +1,14 @@
 import { timestampValue, type DuckDBAppender } from '@duckdb/node-api';
 import type { AttemptRecord } from '../core/attempt.ts';
+import { createBatchedAppender, type BatchedAppender, type BatchOptions } from './batched-appender.ts';
 import type { Store } from './store.ts';
-import { toError } from '../core/to-error.ts';
 
-/** Appends attempts in batches: one DuckDB append per row, one commit per batch. */
-export interface AttemptWriter {
-  add(record: AttemptRecord): void;
-  /** Commits what is buffered. Rows are durable once this resolves. */
-  flush(): void;
-  /** Flushes and releases the appender. */
-  close(): void;
-  /** Rows committed so far. */
-  readonly written: number;
-}
+/** Appends attempts in batches (see {@link createBatchedAppender}). */
+export type AttemptWriter = BatchedAppender<AttemptRecord>;
 
-/**
- * Rows are buffered in DuckDB's appender and committed every `batchSize` rows or
- * `flushIntervalMs`, whichever comes first, so a crash loses at most one batch of
- * attempts, which a resumed run simply makes again (the key keeps it exactly-once).
- */
-export async function createAttemptWriter(store: Store, options: { batchSize?: number; flushIntervalMs?: number } = {}): Promise<AttemptWriter> {
-  const batchSize = options.batchSize ?? 2000;
-  const appender = await store.connection.createAppender('attempts');
-  let pending = 0;
-  let written = 0;
-  const flush = () => {
-    if (pending === 0) return;
-    appender.flushSync();
-    written += pending;
-    pending = 0;
-  };
-  // A failed background flush is kept and raised by the next call, never thrown from a timer.
-  let failure: unknown;
-  const timer = setInterval(() => {
-    try {
-      flush();
-    } catch (error) {
-      failure ??= error;
-      clearInterval(timer);
-    }
-  }, options.flushIntervalMs ?? 500);
-  timer.unref();
-  const check = () => {
-    if (failure !== undefined) throw toError(failure);
-  };
-  return {
-    add(record) {
-      check();
-      appendAttempt(appender, record);
-      pending += 1;
-      if (pending >= batchSize) flush();
-    },
-    flush() {
-      check();
-      flush();
-    },
-    close() {
-      clearInterval(timer);
-      check();
-      try {
-        flush();
-      } finally {
-        appender.closeSync();
-      }
-    },
-    get written() {
-      return written;
-    },
-  };
+/** Attempts are committed every 2,000 rows or 0.5 s, whichever comes first. */
+export function createAttemptWriter(store: Store, options: BatchOptions = {}): Promise<AttemptWriter> {
+  return createBatchedAppender(store, 'attempts', appendAttempt, { ...options, batchSize: options.batchSize ?? 2000 });
 }
 
 function appendAttempt(appender: DuckDBAppender, record: AttemptRecord): void {

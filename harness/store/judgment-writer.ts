@@ -1,63 +1,14 @@
 import { timestampValue, type DuckDBAppender } from '@duckdb/node-api';
 import type { JudgmentRecord } from '../core/judgment.ts';
-import { toError } from '../core/to-error.ts';
+import { createBatchedAppender, type BatchedAppender, type BatchOptions } from './batched-appender.ts';
 import type { Store } from './store.ts';
 
 /** Appends judge calls to `judgments`, committed in batches like attempts. */
-export interface JudgmentWriter {
-  add(record: JudgmentRecord): void;
-  /** Flushes and releases the appender. */
-  close(): void;
-  /** Rows committed so far. */
-  readonly written: number;
-}
+export type JudgmentWriter = BatchedAppender<JudgmentRecord>;
 
-/** Rows are committed every `batchSize` rows or `flushIntervalMs`, whichever comes first. */
-export async function createJudgmentWriter(store: Store, options: { batchSize?: number; flushIntervalMs?: number } = {}): Promise<JudgmentWriter> {
-  const batchSize = options.batchSize ?? 500;
-  const appender = await store.connection.createAppender('judgments');
-  let pending = 0;
-  let written = 0;
-  let failure: unknown;
-  const flush = () => {
-    if (pending === 0) return;
-    appender.flushSync();
-    written += pending;
-    pending = 0;
-  };
-  // A failed background flush is kept and raised by the next call, never thrown from a timer.
-  const timer = setInterval(() => {
-    try {
-      flush();
-    } catch (error) {
-      failure ??= error;
-      clearInterval(timer);
-    }
-  }, options.flushIntervalMs ?? 500);
-  timer.unref();
-  const check = () => {
-    if (failure !== undefined) throw toError(failure);
-  };
-  return {
-    add(record) {
-      check();
-      appendJudgment(appender, record);
-      pending += 1;
-      if (pending >= batchSize) flush();
-    },
-    close() {
-      clearInterval(timer);
-      check();
-      try {
-        flush();
-      } finally {
-        appender.closeSync();
-      }
-    },
-    get written() {
-      return written;
-    },
-  };
+/** Judgments are committed every 500 rows or 0.5 s, whichever comes first. */
+export function createJudgmentWriter(store: Store, options: BatchOptions = {}): Promise<JudgmentWriter> {
+  return createBatchedAppender(store, 'judgments', appendJudgment, { ...options, batchSize: options.batchSize ?? 500 });
 }
 
 function appendJudgment(appender: DuckDBAppender, record: JudgmentRecord): void {

@@ -1,29 +1,13 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { DuckDBInstance } from '@duckdb/node-api';
 import { migrations, schemaVersion } from './migrations.ts';
-import { StoreLockedError, StoreVersionError, type Store } from './store.ts';
+import { connectStore } from './connect-store.ts';
+import { StoreVersionError, type Store } from './store.ts';
 
 /** Opens (creating if needed) a baton database and brings its schema up to date. */
 export async function openStore(path: string): Promise<Store> {
   if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
-  let instance: DuckDBInstance;
-  try {
-    instance = await DuckDBInstance.create(path);
-  } catch (error) {
-    if (/lock/i.test(String(error))) throw new StoreLockedError(path);
-    throw error;
-  }
-  const connection = await instance.connect();
-  const store: Store = {
-    path,
-    connection,
-    instance,
-    close: () => {
-      connection.closeSync();
-      instance.closeSync();
-    },
-  };
+  const store = await connectStore(path, 'read-write');
   try {
     await migrate(store);
   } catch (error) {

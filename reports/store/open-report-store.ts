@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
-import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
+import type { DuckDBConnection } from '@duckdb/node-api';
 import { z } from 'zod';
-import { StoreLockedError } from '../../harness/store/store.ts';
+import { connectStore } from '../../harness/store/connect-store.ts';
 import { ReportInputError } from '../report-input-error.ts';
 import type { ReportStore, StoreSchema } from './report-store.ts';
 
@@ -12,18 +12,9 @@ import type { ReportStore, StoreSchema } from './report-store.ts';
  */
 export async function openReportStore(path: string): Promise<ReportStore> {
   if (!existsSync(path)) throw new ReportInputError(`no database at ${path}. Fix: pass --db FILE or --results DIR, or run \`baton run\` first`);
-  let instance: DuckDBInstance;
-  try {
-    instance = await DuckDBInstance.create(path, { access_mode: 'READ_ONLY' });
-  } catch (error) {
-    if (/lock/i.test(String(error))) throw new StoreLockedError(path);
-    throw error;
-  }
-  const connection = await instance.connect();
-  const close = () => {
-    connection.closeSync();
-    instance.closeSync();
-  };
+  const store = await connectStore(path, 'read-only');
+  const { connection } = store;
+  const close = () => store.close();
   try {
     return { path, connection, schema: await readSchema(connection, path), close };
   } catch (error) {
