@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { Store } from './store.ts';
+import { passAtKSql, passHatKSql } from './pass-at-k-sql.ts';
 import { perTaskOutcomesSql } from './per-task-outcomes.ts';
 
 const count = z.union([z.bigint(), z.number()]).transform(Number);
@@ -30,10 +31,8 @@ export async function readPassAtK(store: Store, runId: string, ks: readonly numb
     `WITH per_task AS (${perTaskOutcomesSql}),
           ks(k) AS (VALUES ${ks.map((k) => `(${k})`).join(', ')})
      SELECT model_id, ${category} AS category, k, count(*) AS tasks,
-            avg(CASE WHEN n - c < k THEN 1.0
-                     ELSE 1.0 - exp(lgamma(n - c + 1) + lgamma(n - k + 1) - lgamma(n - c - k + 1) - lgamma(n + 1)) END) AS pass_at_k,
-            avg(CASE WHEN c < k THEN 0.0
-                     ELSE exp(lgamma(c + 1) + lgamma(n - k + 1) - lgamma(c - k + 1) - lgamma(n + 1)) END) AS pass_hat_k
+            avg(${passAtKSql('n', 'c', 'k')}) AS pass_at_k,
+            avg(${passHatKSql('n', 'c', 'k')}) AS pass_hat_k
        FROM per_task CROSS JOIN ks
       WHERE n >= k
       GROUP BY ALL

@@ -1,5 +1,6 @@
 import { listValue } from '@duckdb/node-api';
 import { z } from 'zod';
+import { passAtKSql } from '../../harness/store/pass-at-k-sql.ts';
 import { queryRows } from '../store/query-rows.ts';
 import type { ReportStore } from '../store/report-store.ts';
 import { countValue, optionalNumber } from '../store/sql-values.ts';
@@ -19,7 +20,7 @@ export type PassAtKRow = z.output<typeof PassAtKRowSchema>;
 
 /**
  * pass@k with k the largest number of graded repeats of a task in the group, by the unbiased
- * estimator 1 − C(n−c, k) / C(n, k) (Chen et al., 2021) in log-gamma form so large n stays finite.
+ * estimator shared with the store ({@link passAtKSql}).
  * Only groups where some task has more than one graded repeat come back.
  */
 export async function queryPassAtK(store: ReportStore, runIds: readonly string[]): Promise<PassAtKRow[]> {
@@ -39,9 +40,7 @@ export async function queryPassAtK(store: ReportStore, runIds: readonly string[]
      SELECT run_id, model_id, category, any_value(k) AS k,
             count(*) FILTER (WHERE n >= k) AS tasks,
             count(*) FILTER (WHERE c > 0 AND c < n) AS flaky_tasks,
-            avg(CASE WHEN n - c < k THEN 1.0
-                     ELSE 1.0 - exp(lgamma(n - c + 1) - lgamma(n - c - k + 1) - lgamma(n + 1) + lgamma(n - k + 1)) END)
-              FILTER (WHERE n >= k) AS pass_at_k
+            avg(${passAtKSql('n', 'c', 'k')}) FILTER (WHERE n >= k) AS pass_at_k
        FROM levels
       GROUP BY run_id, model_id, category
      HAVING any_value(k) > 1`,
