@@ -56,13 +56,15 @@ export function assemblePolicy(matrix: PolicyMatrix, fitted: readonly FittedSegm
     const index = findBestMatch(routes, (route) => route.match, { category: task.category, tags: task.tags, promptChars: task.promptChars });
     counts[index + 1] = (counts[index + 1] ?? 0) + 1;
     const entry = index === -1 ? first : rest[index];
-    const cell = entry === undefined ? undefined : matrix.cells[t]?.[entry.choice.candidate.column];
-    if (cell?.score !== null && cell?.score !== undefined) {
-      scoreSum += cell.score;
+    const column = entry === undefined ? undefined : matrix.columns[entry.choice.candidate.column];
+    const score = column?.score[t] ?? Number.NaN;
+    const cost = column?.cost[t] ?? Number.NaN;
+    if (!Number.isNaN(score)) {
+      scoreSum += score;
       scored += 1;
     }
-    if (cell?.cost !== null && cell?.cost !== undefined) {
-      costSum += cell.cost;
+    if (!Number.isNaN(cost)) {
+      costSum += cost;
       priced += 1;
     }
   });

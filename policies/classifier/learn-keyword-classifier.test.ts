@@ -16,7 +16,7 @@ function matrixOf(count: number): PolicyMatrix {
       return { suiteId: 's', taskId: `${category}-${i}`, category, tags: [], prompt, promptChars: prompt.length };
     }),
   );
-  return { tasks, models: [], cells: tasks.map(() => []), hasChecks: false };
+  return { tasks, models: [], columns: [], hasChecks: false };
 }
 
 describe('learnKeywordClassifier', () => {

@@ -3,6 +3,7 @@ import { wilsonInterval } from '../../harness/stats/wilson-interval.ts';
 import { assignFolds } from '../evaluate/assign-folds.ts';
 import type { PolicyMatrix } from '../matrix/policy-matrix.ts';
 import { classifyWords, promptWords } from '../router/classify-prompt.ts';
+import { indexWords } from './index-words.ts';
 import { pickKeywords } from './pick-keywords.ts';
 
 /** Options of the keyword classifier. */
@@ -26,8 +27,11 @@ export function learnKeywordClassifier(matrix: PolicyMatrix, options: Classifier
   const perCategory = options.keywordsPerCategory ?? 20;
   const k = Math.max(2, Math.min(options.folds ?? 5, matrix.tasks.length));
   const words = matrix.tasks.map((task) => promptWords(task.prompt));
+  const index = indexWords(words);
+  const categoryIndex = new Map(categories.map((category, c) => [category, c]));
+  const categoryOf = Int32Array.from(matrix.tasks, (task) => categoryIndex.get(task.category) ?? -1);
   const all = matrix.tasks.map((_, t) => t);
-  const rulesOf = (tasks: readonly number[]) => ({ type: 'keywords' as const, tokenizer: 'words-v1' as const, rules: pickKeywords(matrix, words, tasks, categories, perCategory), accuracy: { estimate: 0, low: 0, high: 1 }, coverage: 0, folds: k });
+  const rulesOf = (tasks: readonly number[]) => ({ type: 'keywords' as const, tokenizer: 'words-v1' as const, rules: pickKeywords(index, categoryOf, tasks, categories, perCategory), accuracy: { estimate: 0, low: 0, high: 1 }, coverage: 0, folds: k });
   const folds = assignFolds(matrix, k, options.seed);
   let correct = 0;
   let covered = 0;

@@ -6,6 +6,7 @@ import { writeMatrixStore, type MatrixAttemptInput } from '../../test/helpers/wr
 import { defaultLearnerOptions } from '../fit/learner-options.ts';
 import { readPolicyMatrix } from '../matrix/read-policy-matrix.ts';
 import type { PolicyMatrix } from '../matrix/policy-matrix.ts';
+import { readCell } from '../matrix/read-cell.ts';
 import { selectPolicyRuns } from '../matrix/select-policy-runs.ts';
 import { canonicalJson } from '../write/canonical-json.ts';
 import { assignFolds } from './assign-folds.ts';
@@ -48,7 +49,7 @@ describe('evaluatePolicy', () => {
   it('gives the held-out figures an independent computation gives', () => {
     const evaluation = evaluate();
     const folds = assignFolds(matrix, 5, 1);
-    const score = (t: number, m: number) => matrix.cells[t]?.[m]?.score ?? 0;
+    const score = (t: number, m: number) => readCell(matrix, t, m)?.score ?? 0;
     const cost = (m: number) => models.find((model) => model.id === matrix.models[m]?.id)?.cost ?? 0;
     const mean = (values: number[]) => values.reduce((sum, value) => sum + value, 0) / values.length;
     const columns = matrix.models.map((_, m) => m);

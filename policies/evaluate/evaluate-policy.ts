@@ -7,8 +7,9 @@ import { addCascadeColumns } from '../matrix/add-cascade-columns.ts';
 import type { PolicyMatrix } from '../matrix/policy-matrix.ts';
 import { assignFolds } from './assign-folds.ts';
 import { measureBaselines } from './baseline-outcomes.ts';
-import { averageOutcome, cellOutcome, fitFolds } from './fit-folds.ts';
+import { fitFolds } from './fit-folds.ts';
 import { measureRouterMetrics } from './measure-router-metrics.ts';
+import { createOutcomeSum } from './outcome-sum.ts';
 import { traceCurves } from './trace-curves.ts';
 
 /**
@@ -22,14 +23,25 @@ export function evaluatePolicy(matrix: PolicyMatrix, options: LearnerOptions, fo
   const k = Math.min(folds, columns.tasks.length);
   const assignment = assignFolds(columns, Math.max(2, k), options.seed);
   const fits = fitFolds(columns, computeDeviations(columns), assignment, Math.max(2, k), options, source);
-  const perFold = fits.map((fit) => ({
-    fold: fit.fold,
-    tasks: fit.tasks.length,
-    ...averageOutcome(fit.tasks.map((t, i) => cellOutcome(columns, t, fit.fitted[fit.segments[i] ?? 0]?.choice.candidate.column ?? 0))),
-  }));
-  const policy = averageOutcome(fits.flatMap((fit) => fit.tasks.map((t, i) => cellOutcome(columns, t, fit.fitted[fit.segments[i] ?? 0]?.choice.candidate.column ?? 0))));
+  // Held-out outcomes in fold order, then task order: the whole's sum runs over the folds' in turn.
+  const overall = createOutcomeSum();
+  const perFold = fits.map((fit) => {
+    const sum = createOutcomeSum();
+    fit.tasks.forEach((t, i) => {
+      const column = columns.columns[fit.fitted[fit.segments[i] ?? 0]?.choice.candidate.column ?? 0];
+      sum.addCell(column, t);
+      overall.addCell(column, t);
+    });
+    return { fold: fit.fold, tasks: fit.tasks.length, ...sum.mean() };
+  });
+  const policy = overall.mean();
   const baselines = measureBaselines(columns, fits);
-  const singles = columns.models.flatMap((model, m) => (model.cascade === undefined ? [{ model: model.id, column: m, ...averageOutcome(columns.tasks.map((_, t) => cellOutcome(columns, t, m))) }] : []));
+  const singles = columns.models.flatMap((model, m) => {
+    if (model.cascade !== undefined) return [];
+    const sum = createOutcomeSum();
+    for (let t = 0; t < columns.tasks.length; t += 1) sum.addCell(columns.columns[m], t);
+    return [{ model: model.id, column: m, ...sum.mean() }];
+  });
   const pair = singles.length === 2 ? orderPair(singles[0] as (typeof singles)[number], singles[1] as (typeof singles)[number]) : undefined;
   const { costCurve, shareCurve } = traceCurves(columns, fits, options.objective.type === 'utility' ? options.objective.mu : 0, pair === undefined ? undefined : { strong: pair.strong.column, weak: pair.weak.column });
   const metrics = measureRouterMetrics(costCurve, shareCurve, policy, baselines, singles, pair);

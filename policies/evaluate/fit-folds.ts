@@ -24,28 +24,3 @@ export function fitFolds(matrix: PolicyMatrix, deviations: Deviations, folds: In
     return { fold, fitted, tasks, segments };
   });
 }
-
-/** Mean score and cost of per-task outcomes, skipping unknowns (`null` cost when none is known). */
-export function averageOutcome(outcomes: Iterable<{ score: number | null; cost: number | null }>): { quality: number; cost_per_task_usd: number | null } {
-  let scoreSum = 0;
-  let scored = 0;
-  let costSum = 0;
-  let priced = 0;
-  for (const { score, cost } of outcomes) {
-    if (score !== null) {
-      scoreSum += score;
-      scored += 1;
-    }
-    if (cost !== null) {
-      costSum += cost;
-      priced += 1;
-    }
-  }
-  return { quality: scored === 0 ? 0 : scoreSum / scored, cost_per_task_usd: priced === 0 ? null : costSum / priced };
-}
-
-/** A task's outcome on one column: its score and cost, or unknowns when the column has no cell. */
-export function cellOutcome(matrix: PolicyMatrix, t: number, column: number): { score: number | null; cost: number | null } {
-  const cell = matrix.cells[t]?.[column];
-  return { score: cell?.score ?? null, cost: cell?.cost ?? null };
-}

@@ -29,11 +29,12 @@ export function traceCurves(matrix: PolicyMatrix, fits: readonly FoldFit[], mu: 
 }
 
 function meanScore(matrix: PolicyMatrix, tasks: readonly number[], column: number): number {
+  const scores = matrix.columns[column]?.score;
   let sum = 0;
   let n = 0;
   for (const t of tasks) {
-    const score = matrix.cells[t]?.[column]?.score;
-    if (score === null || score === undefined) continue;
+    const score = scores?.[t] ?? Number.NaN;
+    if (Number.isNaN(score)) continue;
     sum += score;
     n += 1;
   }

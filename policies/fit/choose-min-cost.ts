@@ -44,13 +44,15 @@ export function chooseMinCost(objective: MinCost, context: ChoiceContext): Choic
 function pairScores(context: ChoiceContext, first: number, second: number): [number[], number[]] {
   const a: number[] = [];
   const b: number[] = [];
+  const x = context.matrix.columns[first]?.score;
+  const y = context.matrix.columns[second]?.score;
+  if (x === undefined || y === undefined) return [a, b];
   for (const t of context.segment.tasks) {
-    const row = context.matrix.cells[t];
-    const x = row?.[first]?.score;
-    const y = row?.[second]?.score;
-    if (x === null || x === undefined || y === null || y === undefined) continue;
-    a.push(x);
-    b.push(y);
+    const scoreX = x[t] as number;
+    const scoreY = y[t] as number;
+    if (Number.isNaN(scoreX) || Number.isNaN(scoreY)) continue;
+    a.push(scoreX);
+    b.push(scoreY);
   }
   return [a, b];
 }

@@ -1,4 +1,5 @@
 import type { PolicyMatrix } from '../matrix/policy-matrix.ts';
+import { selectQuantile } from './select-quantile.ts';
 
 /** How one column (a model or a cascade) did on a set of tasks. */
 export interface Measure {
@@ -15,47 +16,54 @@ export interface Measure {
   readonly errorRate: number;
 }
 
-/** Measures `column` on `tasks` (indices into the matrix). */
+/** Measures `column` on `tasks` (indices into the matrix), summing in task order. */
 export function measureColumn(matrix: PolicyMatrix, tasks: readonly number[], column: number): Measure {
+  const cells = matrix.columns[column];
   let n = 0;
   let scoreSum = 0;
   let costSum = 0;
   let costN = 0;
   let attempts = 0;
   let errors = 0;
-  const latencies: number[] = [];
-  for (const t of tasks) {
-    const cell = matrix.cells[t]?.[column];
-    if (cell === undefined) continue;
-    attempts += cell.attempts;
-    errors += cell.errors;
-    if (cell.score !== null) {
-      n += 1;
-      scoreSum += cell.score;
+  let latencyCount = 0;
+  let p95: number | null = null;
+  if (cells !== undefined) {
+    const { attempts: cellAttempts, errors: cellErrors, score: cellScore, cost: cellCost, latencyStart, latencies } = cells;
+    for (const t of tasks) {
+      const tried = cellAttempts[t] as number;
+      if (tried === 0) continue;
+      attempts += tried;
+      errors += cellErrors[t] as number;
+      const score = cellScore[t] as number;
+      if (!Number.isNaN(score)) {
+        n += 1;
+        scoreSum += score;
+      }
+      const cost = cellCost[t] as number;
+      if (!Number.isNaN(cost)) {
+        costSum += cost;
+        costN += 1;
+      }
+      latencyCount += (latencyStart[t + 1] as number) - (latencyStart[t] as number);
     }
-    if (cell.cost !== null) {
-      costSum += cell.cost;
-      costN += 1;
+    if (latencyCount > 0) {
+      const gathered = new Float64Array(latencyCount);
+      let used = 0;
+      for (const t of tasks) {
+        if (cellAttempts[t] === 0) continue;
+        const to = latencyStart[t + 1] as number;
+        for (let i = latencyStart[t] as number; i < to; i += 1) gathered[used++] = latencies[i] as number;
+      }
+      p95 = selectQuantile(gathered, 0.95);
     }
-    for (const latency of cell.latencies) latencies.push(latency);
   }
   return {
     column,
     n,
     quality: n === 0 ? Number.NaN : scoreSum / n,
     cost: costN === 0 ? null : costSum / costN,
-    p95: quantile(latencies, 0.95),
+    p95,
     errorRate: attempts === 0 ? 0 : errors / attempts,
   };
 }
 
-/** Linear-interpolation quantile (DuckDB's `quantile_cont`); sorts `values` in place. */
-export function quantile(values: number[], q: number): number | null {
-  if (values.length === 0) return null;
-  values.sort((a, b) => a - b);
-  const position = (values.length - 1) * q;
-  const below = Math.floor(position);
-  const low = values[below] ?? 0;
-  const high = values[Math.min(values.length - 1, below + 1)] ?? low;
-  return low + (high - low) * (position - below);
-}

@@ -9,9 +9,10 @@ import type { PolicyMatrix } from '../matrix/policy-matrix.ts';
  */
 export function qualityInterval(matrix: PolicyMatrix, tasks: readonly number[], column: number, seed: number): PolicyInterval {
   const scores: number[] = [];
+  const known = matrix.columns[column]?.score;
   for (const t of tasks) {
-    const score = matrix.cells[t]?.[column]?.score;
-    if (score !== null && score !== undefined) scores.push(score);
+    const score = known?.[t] ?? Number.NaN;
+    if (!Number.isNaN(score)) scores.push(score);
   }
   if (scores.length === 0) return { estimate: 0, low: 0, high: 1 };
   if (scores.every((score) => score === 0 || score === 1)) {

@@ -8,24 +8,26 @@ export interface Deviations {
 
 /** Deviations from the task's mean: the task's difficulty cancels out, what remains is how the models differ. */
 export function computeDeviations(matrix: PolicyMatrix): Deviations {
-  const columns = matrix.models.length;
-  const rowMean = new Float64Array(matrix.tasks.length);
-  const byColumn = matrix.models.map(() => new Float64Array(matrix.tasks.length).fill(Number.NaN));
-  matrix.cells.forEach((row, t) => {
+  const taskCount = matrix.tasks.length;
+  const rowMean = new Float64Array(taskCount);
+  const byColumn = matrix.models.map(() => new Float64Array(taskCount).fill(Number.NaN));
+  const scores = matrix.models.map((_, m) => matrix.columns[m]?.score ?? new Float64Array(taskCount).fill(Number.NaN));
+  for (let t = 0; t < taskCount; t += 1) {
     let sum = 0;
     let n = 0;
-    for (const cell of row) {
-      if (cell?.score === null || cell === undefined) continue;
-      sum += cell.score;
+    for (const column of scores) {
+      const score = column[t] as number;
+      if (Number.isNaN(score)) continue;
+      sum += score;
       n += 1;
     }
     const mean = n === 0 ? Number.NaN : sum / n;
     rowMean[t] = mean;
-    for (let m = 0; m < columns; m += 1) {
-      const score = row[m]?.score;
-      if (score !== null && score !== undefined) (byColumn[m] as Float64Array)[t] = score - mean;
-    }
-  });
+    scores.forEach((column, m) => {
+      const score = column[t] as number;
+      if (!Number.isNaN(score)) (byColumn[m] as Float64Array)[t] = score - mean;
+    });
+  }
   return { rowMean, byColumn };
 }
 
@@ -50,17 +52,32 @@ export function shrinkGroups(deviations: Deviations, groups: readonly (readonly 
   const columns = deviations.byColumn.length;
   const raw = groups.map(() => new Float64Array(columns));
   const counts = groups.map(() => new Float64Array(columns));
-  const difficulty = groups.map((tasks) => meanOf(tasks.map((t) => deviations.rowMean[t] ?? Number.NaN)));
+  const difficulty = groups.map((tasks) => meanAt(deviations.rowMean, tasks));
   const within = new Float64Array(columns);
   const withinDf = new Float64Array(columns);
   groups.forEach((tasks, g) => {
     for (let m = 0; m < columns; m += 1) {
-      const values = tasks.map((t) => deviations.byColumn[m]?.[t] ?? Number.NaN).filter((value) => !Number.isNaN(value));
-      const mean = meanOf(values);
+      const values = deviations.byColumn[m];
+      if (values === undefined) continue;
+      // Two passes in task order, as over the list of the column's known deviations.
+      let sum = 0;
+      let n = 0;
+      for (const t of tasks) {
+        const value = values[t] as number;
+        if (Number.isNaN(value)) continue;
+        sum += value;
+        n += 1;
+      }
+      const mean = n === 0 ? Number.NaN : sum / n;
       (raw[g] as Float64Array)[m] = mean;
-      (counts[g] as Float64Array)[m] = values.length;
-      for (const value of values) within[m] = (within[m] ?? 0) + (value - mean) ** 2;
-      withinDf[m] = (withinDf[m] ?? 0) + Math.max(0, values.length - 1);
+      (counts[g] as Float64Array)[m] = n;
+      let squares = within[m] ?? 0;
+      for (const t of tasks) {
+        const value = values[t] as number;
+        if (!Number.isNaN(value)) squares += (value - mean) ** 2;
+      }
+      within[m] = squares;
+      withinDf[m] = (withinDf[m] ?? 0) + Math.max(0, n - 1);
     }
   });
   const pseudo = new Float64Array(columns);
@@ -94,10 +111,12 @@ export function shrinkGroups(deviations: Deviations, groups: readonly (readonly 
   return { quality, deviation, k: pseudo };
 }
 
-function meanOf(values: readonly number[]): number {
+/** Mean of `values` at `tasks`, skipping NaN (NaN when none is known). */
+function meanAt(values: Float64Array, tasks: readonly number[]): number {
   let sum = 0;
   let n = 0;
-  for (const value of values) {
+  for (const t of tasks) {
+    const value = values[t] as number;
     if (Number.isNaN(value)) continue;
     sum += value;
     n += 1;

@@ -13,7 +13,7 @@ export interface MatrixTask {
   readonly promptChars: number;
 }
 
-/** What one model did on one task, pooled over repeats and runs. */
+/** What one model did on one task, pooled over repeats and runs (one cell of a `MatrixColumn`, as an object). */
 export interface MatrixCell {
   /** Attempts that ran (skipped ones are left out). */
   readonly attempts: number;
@@ -31,6 +31,26 @@ export interface MatrixCell {
   readonly scoreWhenChecked: number | null;
 }
 
+/**
+ * One column of the matrix: the cells of one model (or cascade) on every task, as typed arrays
+ * indexed by task. Columnar, so that millions of attempts fit in memory and every aggregate is a
+ * loop over numbers, not over objects. `NaN` stands for `null` (no measurement); the arrays are
+ * never written after the matrix is built, and may be shared between columns.
+ */
+export interface MatrixColumn {
+  /** Attempts that ran; 0 where the model never attempted the task (no cell). */
+  readonly attempts: Int32Array;
+  /** See `MatrixCell`; fractional on cascade columns. */
+  readonly errors: Float64Array;
+  readonly score: Float64Array;
+  readonly cost: Float64Array;
+  readonly checkPassRate: Float64Array;
+  readonly scoreWhenChecked: Float64Array;
+  /** The latencies of task `t` are `latencies[latencyStart[t]]` up to `latencies[latencyStart[t + 1]]` (excluded). */
+  readonly latencyStart: Int32Array;
+  readonly latencies: Float64Array;
+}
+
 /** A column of the matrix: a configured model, or a cascade of two (see `addCascadeColumns`). */
 export interface MatrixModel extends PolicyModel {
   /** Set on cascade columns: `first` is called, `escalateTo` when its check fails. */
@@ -43,8 +63,8 @@ export interface PolicyMatrix {
   readonly tasks: readonly MatrixTask[];
   /** Sorted by id; cascade columns after the models. */
   readonly models: readonly MatrixModel[];
-  /** `cells[task][model]`; `undefined` when the model never attempted the task. */
-  readonly cells: readonly (readonly (MatrixCell | undefined)[])[];
+  /** One per model, in the same order; see `readCell` for one cell as an object. */
+  readonly columns: readonly MatrixColumn[];
   /** True when the store records runtime checks (`attempts.check_passed`) and some attempt has one. */
   readonly hasChecks: boolean;
 }

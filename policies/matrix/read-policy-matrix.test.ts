@@ -4,6 +4,7 @@ import { openStore } from '../../harness/store/open-store.ts';
 import type { Store } from '../../harness/store/store.ts';
 import { writeMatrixStore } from '../../test/helpers/write-matrix-store.ts';
 import { addCascadeColumns } from './add-cascade-columns.ts';
+import { readCell } from './read-cell.ts';
 import { readPolicyMatrix } from './read-policy-matrix.ts';
 import { selectPolicyRuns } from './select-policy-runs.ts';
 
@@ -49,10 +50,10 @@ describe('readPolicyMatrix', () => {
       { suiteId: 's', taskId: 't2', category: 'b', tags: [], prompt: 'task t2', promptChars: 7 },
     ]);
     expect(matrix.models.map((model) => model.id)).toEqual(['m1', 'm2']);
-    expect(matrix.cells[0]?.[0]).toEqual({ attempts: 3, errors: 0, score: 0.5, cost: 0.3, latencies: [30, 50, 10], checkPassRate: 2 / 3, scoreWhenChecked: 0.75 });
-    expect(matrix.cells[1]?.[0]).toMatchObject({ attempts: 1, errors: 1, score: null, cost: null, latencies: [] });
+    expect(readCell(matrix, 0, 0)).toEqual({ attempts: 3, errors: 0, score: 0.5, cost: 0.3, latencies: [30, 50, 10], checkPassRate: 2 / 3, scoreWhenChecked: 0.75 });
+    expect(readCell(matrix, 1, 0)).toMatchObject({ attempts: 1, errors: 1, score: null, cost: null, latencies: [] });
     // A skipped attempt is no measurement at all.
-    expect(matrix.cells[1]?.[1]).toBeUndefined();
+    expect(readCell(matrix, 1, 1)).toBeUndefined();
     expect(matrix.hasChecks).toBe(true);
   });
 
@@ -72,7 +73,7 @@ describe('readPolicyMatrix', () => {
     await db.connection.run('ALTER TABLE attempts DROP COLUMN check_passed');
     const matrix = await readPolicyMatrix(db, runs);
     expect(matrix.hasChecks).toBe(false);
-    expect(matrix.cells[0]?.[0]).toMatchObject({ checkPassRate: null, scoreWhenChecked: null });
+    expect(readCell(matrix, 0, 0)).toMatchObject({ checkPassRate: null, scoreWhenChecked: null });
     expect(addCascadeColumns(matrix).models).toHaveLength(2);
   });
 });

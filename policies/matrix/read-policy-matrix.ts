@@ -1,11 +1,10 @@
-import { listValue } from '@duckdb/node-api';
+import { listValue, type DuckDBValue } from '@duckdb/node-api';
 import { z } from 'zod';
 import type { RunRecord } from '../../harness/store/run-record.ts';
 import type { Store } from '../../harness/store/store.ts';
-import type { MatrixCell, MatrixModel, MatrixTask, PolicyMatrix } from './policy-matrix.ts';
+import { createCellAccumulator } from './accumulate-cells.ts';
+import type { MatrixModel, MatrixTask, PolicyMatrix } from './policy-matrix.ts';
 
-const count = z.union([z.bigint(), z.number()]).transform(Number);
-const numbers = z.array(z.number().nullable()).nullable().transform((values) => (values ?? []).filter((value): value is number => value !== null));
 const json = <T extends z.ZodType>(schema: T) => z.string().transform((text): z.output<T> => schema.parse(JSON.parse(text)));
 
 const TaskRowSchema = z.object({ suite_id: z.string(), task_id: z.string(), category: z.string(), tags: z.array(z.string()), prompt: z.string() });
@@ -17,32 +16,20 @@ const ModelRowSchema = z.object({
   attributes: json(z.record(z.string(), z.union([z.string(), z.number(), z.boolean()]))),
   simulated: z.boolean(),
 });
-const CellRowSchema = z.object({
-  suite_id: z.string(),
-  task_id: z.string(),
-  model_id: z.string(),
-  attempts: count,
-  errors: count,
-  scores: numbers,
-  costs: numbers,
-  latencies: numbers,
-  checked: count,
-  check_passes: count,
-  checked_scores: numbers,
-});
 
 /**
- * Reads the runs' attempts as a tasks × models matrix. The heavy work (filtering, grouping per
- * task and model) is SQL; lists come back in a fixed order so that the sums made from them, and so
- * the policy, are byte-identical from run to run. A task measured in several runs keeps the text
- * of the latest run and pools the attempts of all. Without the `check_passed` column (a store from
- * before runtime checks), cells simply have no check data and cascades are unavailable.
+ * Reads the runs' attempts as a tasks × models matrix. Filtering, numbering tasks and models and
+ * sorting is SQL; the attempts then stream by in (task, model, run, repeat) order, chunk by chunk,
+ * into typed columns (see `createCellAccumulator`), so neither a row object per attempt nor one
+ * per cell is ever held. The fixed order makes every sum, and so the policy, byte-identical from
+ * run to run. A task measured in several runs keeps the text of the latest run and pools the
+ * attempts of all. Without the `check_passed` column (a store from before runtime checks), cells
+ * simply have no check data and cascades are unavailable.
  */
 export async function readPolicyMatrix(store: Store, runs: readonly RunRecord[]): Promise<PolicyMatrix> {
-  const runIds = listValue(runs.map((run) => run.runId));
-  const query = async <T extends z.ZodType>(sql: string, schema: T) => (await store.connection.runAndReadAll(sql, { runs: runIds })).getRowObjectsJS().map((row): z.output<T> => schema.parse(row));
+  const params = { runs: listValue(runs.map((run) => run.runId)) };
+  const query = async <T extends z.ZodType>(sql: string, schema: T) => (await store.connection.runAndReadAll(sql, params)).getRowObjectsJS().map((row): z.output<T> => schema.parse(row));
   const hasCheckColumn = await readHasCheckColumn(store);
-  const check = (sql: string, otherwise: string) => (hasCheckColumn ? sql : otherwise);
   const taskRows = await query(
     `SELECT t.suite_id, t.task_id, t.category, t.tags, t.prompt FROM tasks t JOIN runs r USING (run_id)
       WHERE t.run_id = ANY($runs)
@@ -57,43 +44,53 @@ export async function readPolicyMatrix(store: Store, runs: readonly RunRecord[])
       ORDER BY m.model_id`,
     ModelRowSchema,
   );
-  const order = 'ORDER BY run_id, repeat_index';
-  const cellRows = await query(
-    `SELECT suite_id, task_id, model_id, count(*) AS attempts,
-            count(*) FILTER (WHERE status IN ('error', 'timeout')) AS errors,
-            list(score ${order}) FILTER (WHERE status = 'ok' AND score IS NOT NULL) AS scores,
-            list(cost_usd ${order}) FILTER (WHERE cost_usd IS NOT NULL) AS costs,
-            list(latency_ms ${order}) FILTER (WHERE status = 'ok' AND latency_ms IS NOT NULL) AS latencies,
-            ${check('count(check_passed)', '0')} AS checked,
-            ${check('count(*) FILTER (WHERE check_passed)', '0')} AS check_passes,
-            ${check(`list(coalesce(score, 0) ${order}) FILTER (WHERE check_passed AND status = 'ok')`, 'NULL::DOUBLE[]')} AS checked_scores
-       FROM attempts WHERE run_id = ANY($runs) AND status <> 'skipped'
-      GROUP BY suite_id, task_id, model_id ORDER BY suite_id, task_id, model_id`,
-    CellRowSchema,
-  );
-  const tasks: MatrixTask[] = taskRows.map((row) => ({ suiteId: row.suite_id, taskId: row.task_id, category: row.category, tags: [...row.tags].sort(), prompt: row.prompt, promptChars: [...row.prompt].length }));
+  const tagSets = new Map<string, readonly string[]>();
+  const internTags = (tags: readonly string[]) => {
+    const sorted = [...tags].sort();
+    const key = sorted.join('\u0000');
+    const known = tagSets.get(key);
+    if (known !== undefined) return known;
+    tagSets.set(key, sorted);
+    return sorted;
+  };
+  const tasks: MatrixTask[] = taskRows.map((row) => ({ suiteId: row.suite_id, taskId: row.task_id, category: row.category, tags: internTags(row.tags), prompt: row.prompt, promptChars: countCodePoints(row.prompt) }));
   const models: MatrixModel[] = modelRows.map((row) => ({ id: row.model_id, provider: row.provider, model: row.model, price: row.price, attributes: row.attributes, simulated: row.simulated }));
-  const taskIndex = new Map(tasks.map((task, index) => [taskKey(task.suiteId, task.taskId), index]));
-  const modelIndex = new Map(models.map((model, index) => [model.id, index]));
-  const cells: (MatrixCell | undefined)[][] = tasks.map(() => models.map(() => undefined));
-  let hasChecks = false;
-  for (const row of cellRows) {
-    const t = taskIndex.get(taskKey(row.suite_id, row.task_id));
-    const m = modelIndex.get(row.model_id);
-    if (t === undefined || m === undefined) continue;
-    const checked = row.checked > 0;
-    hasChecks ||= checked;
-    (cells[t] as (MatrixCell | undefined)[])[m] = {
-      attempts: row.attempts,
-      errors: row.errors,
-      score: mean(row.scores),
-      cost: mean(row.costs),
-      latencies: row.latencies,
-      checkPassRate: checked ? row.check_passes / row.attempts : null,
-      scoreWhenChecked: checked ? (mean(row.checked_scores) ?? 0) : null,
-    };
+  // Tasks and models are numbered in SQL exactly as they were sorted above: same keys, same order.
+  const cells = createCellAccumulator(tasks.length, models.length);
+  const result = await store.connection.stream(
+    `WITH task_index AS (
+        SELECT suite_id, task_id, (row_number() OVER (ORDER BY suite_id, task_id) - 1)::INTEGER AS t
+          FROM (SELECT DISTINCT t.suite_id, t.task_id FROM tasks t JOIN runs r USING (run_id) WHERE t.run_id = ANY($runs))),
+      model_index AS (
+        SELECT model_id, (row_number() OVER (ORDER BY model_id) - 1)::INTEGER AS m
+          FROM (SELECT DISTINCT m.model_id FROM run_models m JOIN runs r USING (run_id) WHERE m.run_id = ANY($runs)))
+     SELECT i.t, j.m, CASE WHEN a.status = 'ok' THEN 0 WHEN a.status IN ('error', 'timeout') THEN 1 ELSE 2 END::INTEGER AS status,
+            a.score::DOUBLE AS score, a.cost_usd::DOUBLE AS cost, a.latency_ms::DOUBLE AS latency, ${hasCheckColumn ? 'a.check_passed' : 'NULL::BOOLEAN'} AS check_passed
+       FROM attempts a JOIN task_index i USING (suite_id, task_id) JOIN model_index j USING (model_id)
+      WHERE a.run_id = ANY($runs) AND a.status <> 'skipped'
+      ORDER BY i.t, j.m, a.run_id, a.repeat_index`,
+    params,
+  );
+  const numberOrNull = (value: DuckDBValue) => (typeof value === 'number' ? value : null);
+  for (let chunk = await result.fetchChunk(); chunk !== null && chunk.rowCount > 0; chunk = await result.fetchChunk()) {
+    const [t, m, status, score, cost, latency, check] = Array.from({ length: 7 }, (_, c) => chunk.getColumnVector(c));
+    if (t === undefined || m === undefined || status === undefined || score === undefined || cost === undefined || latency === undefined || check === undefined) throw new Error('the attempts query returns 7 columns');
+    const rows = chunk.rowCount;
+    for (let row = 0; row < rows; row += 1) {
+      const passed = check.getItem(row);
+      cells.add({
+        t: Number(t.getItem(row)),
+        m: Number(m.getItem(row)),
+        status: Number(status.getItem(row)),
+        score: numberOrNull(score.getItem(row)),
+        cost: numberOrNull(cost.getItem(row)),
+        latency: numberOrNull(latency.getItem(row)),
+        checkPassed: typeof passed === 'boolean' ? passed : null,
+      });
+    }
   }
-  return { tasks, models, cells, hasChecks };
+  const { columns, hasChecks } = cells.finish();
+  return { tasks, models, columns, hasChecks };
 }
 
 /** Whether `attempts` has the `check_passed` column (added by a later migration). */
@@ -102,13 +99,17 @@ async function readHasCheckColumn(store: Store): Promise<boolean> {
   return Number(reader.getRowsJS()[0]?.[0] ?? 0) > 0;
 }
 
-function taskKey(suiteId: string, taskId: string): string {
-  return `${suiteId}\u0000${taskId}`;
-}
-
-function mean(values: readonly number[]): number | null {
-  if (values.length === 0) return null;
-  let sum = 0;
-  for (const value of values) sum += value;
-  return sum / values.length;
+/** Length in Unicode code points, as `[...text].length`, without building the array. */
+function countCodePoints(text: string): number {
+  let count = 0;
+  for (let i = 0; i < text.length; i += 1) {
+    const code = text.charCodeAt(i);
+    // A high surrogate followed by a low one is one code point; a lone surrogate counts as one.
+    if (code >= 0xd800 && code <= 0xdbff && i + 1 < text.length) {
+      const next = text.charCodeAt(i + 1);
+      if (next >= 0xdc00 && next <= 0xdfff) i += 1;
+    }
+    count += 1;
+  }
+  return count;
 }

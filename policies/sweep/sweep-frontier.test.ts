@@ -3,6 +3,7 @@ import { compile, type TopLevelSpec } from 'vega-lite';
 import { describe, expect, it } from 'vitest';
 import { PolicyFrontierSchema } from '../../harness/core/policy-frontier-schema.ts';
 import { defaultLearnerOptions } from '../fit/learner-options.ts';
+import { createMatrixColumn } from '../matrix/create-matrix-column.ts';
 import type { MatrixCell, PolicyMatrix } from '../matrix/policy-matrix.ts';
 import { frontierChart } from './frontier-chart.ts';
 import { sweepFrontier } from './sweep-frontier.ts';
@@ -15,7 +16,7 @@ function matrixOf(): PolicyMatrix {
   return {
     tasks,
     models: [model('cheap'), model('strong')],
-    cells: tasks.map((task, i) => [cell(task.category === 'hard' && i % 2 === 0 ? 0 : 1, 0.001), cell(1, 0.01)]),
+    columns: [createMatrixColumn(tasks.map((task, i) => cell(task.category === 'hard' && i % 2 === 0 ? 0 : 1, 0.001))), createMatrixColumn(tasks.map(() => cell(1, 0.01)))],
     hasChecks: false,
   };
 }

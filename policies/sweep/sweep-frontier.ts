@@ -3,6 +3,7 @@ import { columnName } from '../fit/describe.ts';
 import { fitTable, locateTask } from '../fit/fit-table.ts';
 import type { LearnerOptions } from '../fit/learner-options.ts';
 import { computeDeviations } from '../fit/shrink-estimates.ts';
+import { createOutcomeSum } from '../evaluate/outcome-sum.ts';
 import { traceFoldCurve } from '../evaluate/trace-held-out-curve.ts';
 import { chooseUtility } from '../fit/choose-utility.ts';
 import { addCascadeColumns } from '../matrix/add-cascade-columns.ts';
@@ -35,22 +36,9 @@ export function sweepFrontier(matrix: PolicyMatrix, options: LearnerOptions, sou
   });
   const models = columns.models.flatMap((model, m) => {
     if (model.cascade !== undefined) return [];
-    let score = 0;
-    let scored = 0;
-    let cost = 0;
-    let priced = 0;
-    for (const row of columns.cells) {
-      const cell = row[m];
-      if (cell?.score !== null && cell?.score !== undefined) {
-        score += cell.score;
-        scored += 1;
-      }
-      if (cell?.cost !== null && cell?.cost !== undefined) {
-        cost += cell.cost;
-        priced += 1;
-      }
-    }
-    return [{ model: model.id, quality: scored === 0 ? 0 : score / scored, cost_per_task_usd: priced === 0 ? null : cost / priced }];
+    const sum = createOutcomeSum();
+    for (let t = 0; t < columns.tasks.length; t += 1) sum.addCell(columns.columns[m], t);
+    return [{ model: model.id, ...sum.mean() }];
   });
   return { schema: policyFrontierSchemaVersion, mu, points, models, simulated: columns.models.some((model) => model.simulated) };
 }

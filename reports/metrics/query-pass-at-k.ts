@@ -24,6 +24,15 @@ export type PassAtKRow = z.output<typeof PassAtKRowSchema>;
  * Only groups where some task has more than one graded repeat come back.
  */
 export async function queryPassAtK(store: ReportStore, runIds: readonly string[]): Promise<PassAtKRow[]> {
+  // k > 1 needs a task graded twice in one run, so a repeat index above 0: without one (the common
+  // single-repeat run) nothing comes back, and a filtered scan says so without grouping every task.
+  const repeated = await queryRows(
+    store.connection,
+    `SELECT EXISTS (SELECT 1 FROM attempts WHERE run_id IN (SELECT unnest($runIds)) AND repeat_index > 0 AND status = 'ok' AND passed IS NOT NULL) AS repeated`,
+    { runIds: listValue([...runIds]) },
+    z.object({ repeated: z.boolean() }),
+  );
+  if (repeated[0]?.repeated !== true) return [];
   return queryRows(
     store.connection,
     `WITH per_task AS (

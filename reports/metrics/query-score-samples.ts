@@ -24,6 +24,10 @@ export async function queryScoreSamples(store: ReportStore, runIds: readonly str
             list(a.score ORDER BY a.suite_id, a.task_id, a.repeat_index) AS scores
        FROM attempts a
        JOIN tasks t ON t.run_id = a.run_id AND t.suite_id = a.suite_id AND t.task_id = a.task_id
+       -- Only a (run, model) with some partial score can hold a group that qualifies: lists are built for those alone.
+       SEMI JOIN (SELECT run_id, model_id FROM attempts
+                   WHERE run_id IN (SELECT unnest($runIds)) AND status = 'ok' AND score IS NOT NULL AND score NOT IN (0, 1)) p
+         ON p.run_id = a.run_id AND p.model_id = a.model_id
       WHERE a.run_id IN (SELECT unnest($runIds)) AND a.status = 'ok' AND a.score IS NOT NULL
       GROUP BY GROUPING SETS ((a.run_id, a.model_id), (a.run_id, a.model_id, t.category))
      HAVING count(*) FILTER (WHERE a.score NOT IN (0, 1)) > 0`,

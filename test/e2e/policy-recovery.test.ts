@@ -7,6 +7,7 @@ import { defaultLearnerOptions } from '../../policies/fit/learner-options.ts';
 import { parseRequireRule } from '../../policies/fit/parse-require-rule.ts';
 import { readPolicyMatrix } from '../../policies/matrix/read-policy-matrix.ts';
 import type { PolicyMatrix } from '../../policies/matrix/policy-matrix.ts';
+import { readCell } from '../../policies/matrix/read-cell.ts';
 import { selectPolicyRuns } from '../../policies/matrix/select-policy-runs.ts';
 import { createRouter } from '../../policies/router/load-policy.ts';
 import type { LoadedConfig } from '../../harness/config/load-config.ts';
@@ -39,7 +40,7 @@ const routeOf = (policy: Policy, category: string) => policy.routes.find((route)
 /** Measured cost per task of a model in a category (cost is nearly deterministic; only quality is noisy). */
 const costOf = (model: string, category: string) => {
   const m = matrix.models.findIndex((entry) => entry.id === model);
-  const costs = matrix.tasks.flatMap((task, t) => (task.category === category ? [matrix.cells[t]?.[m]?.cost ?? 0] : []));
+  const costs = matrix.tasks.flatMap((task, t) => (task.category === category ? [readCell(matrix, t, m)?.cost ?? 0] : []));
   return costs.reduce((sum, cost) => sum + cost, 0) / costs.length;
 };
 
