@@ -23,9 +23,10 @@ const windowSeconds = 30;
 /**
  * Workload d: sim-serve limits one model to 1,200 requests/min and 60,000 tokens/min. With
  * those limits configured baton should pace itself just under them with no 429; without them it
- * has only the server's 429s and Retry-After to go by.
+ * has only the server's 429s to go by: their Retry-After and `x-ratelimit-*` headers (OpenAI and
+ * Anthropic wire formats), or Retry-After alone (`provider: 'google'`, whose 429s carry no limits).
  */
-export async function benchRateLimitFidelity(configured: boolean, tasks = 900): Promise<FidelityResult> {
+export async function benchRateLimitFidelity(configured: boolean, tasks = 900, provider: 'openai' | 'anthropic' | 'google' = 'openai'): Promise<FidelityResult> {
   const workspace = createBenchWorkspace(`fidelity-${String(configured)}`);
   try {
     const suite = loadSuite(writeArithmeticSuite(workspace, tasks));
@@ -34,8 +35,10 @@ export async function benchRateLimitFidelity(configured: boolean, tasks = 900): 
     const server = await startSimServer({ fleet: createSimFleet(fleet.config), oracle: createSimOracle(suite.tasks), timeScale: 1, keepRecord: true });
     try {
       const clientLimits = configured ? limits : '{ concurrency: 64 }';
-      const config = loadConfig(workspace.write('client.yaml', `retry: { max_retries: 10, base_delay_ms: 100, max_delay_ms: 5000 }\nmodels:\n  - { id: limited, provider: openai, model: limited, base_url: "${server.url}/v1", limits: ${clientLimits}, attributes: { simulated: true } }\n`));
-      const outcome = await executeRun({ suitePaths: [suite.file], suites: [suite], config, dbPath: workspace.path('baton.duckdb'), env: { OPENAI_API_KEY: 'bench-key' } });
+      const baseUrl = provider === 'openai' ? `${server.url}/v1` : server.url;
+      const config = loadConfig(workspace.write('client.yaml', `retry: { max_retries: 10, base_delay_ms: 100, max_delay_ms: 5000 }\nmodels:\n  - { id: limited, provider: ${provider}, model: limited, base_url: "${baseUrl}", limits: ${clientLimits}, attributes: { simulated: true } }\n`));
+      const env = { OPENAI_API_KEY: 'bench-key', ANTHROPIC_API_KEY: 'bench-key', GEMINI_API_KEY: 'bench-key' };
+      const outcome = await executeRun({ suitePaths: [suite.file], suites: [suite], config, dbPath: workspace.path('baton.duckdb'), env });
       // Arrival times at the server: what its limiter sees (attempts' own start times include queueing).
       const served = server.served().filter((entry) => entry.outcome === 'ok').map((entry) => entry.receivedAt).sort((a, b) => a - b);
       return {

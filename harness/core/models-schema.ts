@@ -51,6 +51,12 @@ export const RetrySchema = z.strictObject({
   base_delay_ms: z.number().nonnegative().default(500),
   /** Backoff ceiling, ms. Default 30000. */
   max_delay_ms: z.number().nonnegative().default(30_000),
+  /**
+   * How long an attempt may keep retrying 429s without spending `max_retries`, ms, counted from its
+   * first 429; later 429s count as retries. Default 600000. No default is written, so existing
+   * configs hash the same.
+   */
+  rate_limit_wait_ms: z.number().int().nonnegative().optional(),
 });
 export type RetryPolicy = z.infer<typeof RetrySchema>;
 

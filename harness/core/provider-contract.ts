@@ -62,6 +62,23 @@ export type ProviderErrorCode =
   | 'aborted'
   | 'unknown';
 
+/** One limit as a server's rate-limit headers describe it; a field the server did not send is `undefined`. */
+export interface AdvertisedLimit {
+  /** The limit per minute (`x-ratelimit-limit-*`, `anthropic-ratelimit-*-limit`). */
+  readonly limit: number | undefined;
+  /** What is left now (`x-ratelimit-remaining-*`, `anthropic-ratelimit-*-remaining`). */
+  readonly remaining: number | undefined;
+  /** Ms until the limit is full again (`x-ratelimit-reset-*`, `anthropic-ratelimit-*-reset`). */
+  readonly resetMs: number | undefined;
+}
+
+/** The request and token limits a server advertised on a response. */
+export interface AdvertisedRateLimits {
+  readonly requests: AdvertisedLimit | undefined;
+  /** Input + output tokens. */
+  readonly tokens: AdvertisedLimit | undefined;
+}
+
 /** A failed call, classified. Retry decisions are the scheduler's, from these fields. */
 export class ProviderError extends Error {
   readonly code: ProviderErrorCode;
@@ -69,11 +86,18 @@ export class ProviderError extends Error {
   /** From Retry-After (or the provider's equivalent), when the server sent one. */
   readonly retryAfterMs: number | undefined;
   readonly status: number | undefined;
+  /** The limits a 429's headers advertised, when it sent any: the scheduler paces by them. */
+  readonly rateLimits: AdvertisedRateLimits | undefined;
 
   constructor(
     code: ProviderErrorCode,
     message: string,
-    options: { retryable: boolean; retryAfterMs?: number | undefined; status?: number | undefined },
+    options: {
+      retryable: boolean;
+      retryAfterMs?: number | undefined;
+      status?: number | undefined;
+      rateLimits?: AdvertisedRateLimits | undefined;
+    },
   ) {
     super(message);
     this.name = 'ProviderError';
@@ -81,6 +105,7 @@ export class ProviderError extends Error {
     this.retryable = options.retryable;
     this.retryAfterMs = options.retryAfterMs;
     this.status = options.status;
+    this.rateLimits = options.rateLimits;
   }
 }
 

@@ -1,4 +1,4 @@
-import { ProviderError, type ProviderErrorCode } from '../core/provider-contract.ts';
+import { ProviderError, type AdvertisedRateLimits, type ProviderErrorCode } from '../core/provider-contract.ts';
 
 /** What the adapter knows about an HTTP error response. */
 export interface HttpFailure {
@@ -11,6 +11,8 @@ export interface HttpFailure {
   readonly retryAfterMs: number | undefined;
   /** The environment variable the key came from, named on auth failures. */
   readonly apiKeyVariable?: string | undefined;
+  /** The limits the response's rate-limit headers advertised; kept on 429s only. */
+  readonly rateLimits?: AdvertisedRateLimits | undefined;
 }
 
 /**
@@ -23,7 +25,8 @@ export function classifyHttpStatus(failure: HttpFailure): ProviderError {
   const { provider, status, retryAfterMs } = failure;
   const [code, retryable, hint] = classify(status, failure.apiKeyVariable);
   const message = `${provider} ${status}: ${failure.message}${hint}`;
-  return new ProviderError(code, message, { retryable, status, retryAfterMs: retryable ? retryAfterMs : undefined });
+  const rateLimits = code === 'rate_limited' ? failure.rateLimits : undefined;
+  return new ProviderError(code, message, { retryable, status, retryAfterMs: retryable ? retryAfterMs : undefined, rateLimits });
 }
 
 function classify(status: number, keyVariable: string | undefined): [ProviderErrorCode, boolean, string] {

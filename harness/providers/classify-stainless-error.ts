@@ -1,6 +1,7 @@
 import { ProviderError } from '../core/provider-contract.ts';
 import { classifyHttpStatus } from './classify-http-status.ts';
 import { classifyTransportError, describeError } from './classify-transport-error.ts';
+import { parseRateLimitHeaders } from './parse-rate-limit-headers.ts';
 import { parseRetryAfter, type HeaderReader } from './parse-retry-after.ts';
 import { redactSecret } from './redact-secret.ts';
 
@@ -45,7 +46,10 @@ export function classifyStainlessError(errors: StainlessErrors, thrown: unknown,
     // Anthropic's SDK keeps the API's own sentence apart; its `message` is the whole body as JSON.
     const apiMessage = (thrown as { apiMessage?: unknown }).apiMessage;
     const message = redact(typeof apiMessage === 'string' && apiMessage !== '' ? apiMessage : thrown.message.replace(new RegExp(`^${thrown.status} `), ''));
-    return classifyHttpStatus({ provider, status: thrown.status, message, retryAfterMs: parseRetryAfter(thrown.headers), apiKeyVariable: context.apiKeyVariable });
+    return classifyHttpStatus({
+      provider, status: thrown.status, message, retryAfterMs: parseRetryAfter(thrown.headers), apiKeyVariable: context.apiKeyVariable,
+      rateLimits: thrown.status === 429 ? parseRateLimitHeaders(thrown.headers) : undefined,
+    });
   }
   return classifyTransportError(provider, thrown, redact);
 }

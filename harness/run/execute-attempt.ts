@@ -71,17 +71,23 @@ export async function executeAttempt(context: AttemptContext, task: Task, repeat
       return { value: response, actualTokens: inputTokens === null || outputTokens === null ? null : inputTokens + outputTokens };
     },
   });
-  const base = { runId: context.runId, suiteId: task.suiteId, taskId: task.id, modelId: model.id, repeat, retries: result.retries, startedAt };
   if (!result.ok) {
     if (result.error.code === 'aborted') return undefined;
     return {
-      ...base,
+      runId: context.runId,
+      suiteId: task.suiteId,
+      taskId: task.id,
+      modelId: model.id,
+      repeat,
+      retries: result.retries,
+      startedAt,
       status: result.error.code === 'timeout' ? 'timeout' : 'error',
       output: null,
       score: null,
       passed: null,
       extracted: null,
       explanation: null,
+      checkPassed: null,
       finishReason: null,
       inputTokens: null,
       outputTokens: null,
@@ -99,24 +105,39 @@ export async function executeAttempt(context: AttemptContext, task: Task, repeat
   const response = result.value;
   const latencyMs = performance.now() - callStarted;
   for (const warning of response.warnings) context.warn?.(warning);
-  const { judgments, ...scored } = await scoreOutput(context.scorer, context.check, task, response.text);
-  if (judgments.length > 0) {
+  const scored = await scoreOutput(context.scorer, context.check, task, response.text);
+  if (scored.judgments.length > 0) {
     const key = { runId: context.runId, suiteId: task.suiteId, taskId: task.id, modelId: model.id, repeat, createdAt: new Date() };
-    context.onJudgments?.(judgments.map((judgment, judgeIndex) => ({ ...judgment, ...key, judgeIndex })));
+    context.onJudgments?.(scored.judgments.map((judgment, judgeIndex) => ({ ...judgment, ...key, judgeIndex })));
   }
+  const { usage } = response;
+  // Written out field by field: object rest and spread on the hot path cost a tenth of a run's CPU.
   return {
-    ...base,
-    ...scored,
+    runId: context.runId,
+    suiteId: task.suiteId,
+    taskId: task.id,
+    modelId: model.id,
+    repeat,
+    retries: result.retries,
+    startedAt,
+    status: scored.status,
     output: response.text,
+    score: scored.score,
+    passed: scored.passed,
+    extracted: scored.extracted,
+    explanation: scored.explanation,
+    checkPassed: scored.checkPassed,
     finishReason: response.finishReason,
-    inputTokens: response.usage.inputTokens,
-    outputTokens: response.usage.outputTokens,
-    cachedInputTokens: response.usage.cachedInputTokens,
-    cacheWriteTokens: response.usage.cacheWriteTokens,
-    reasoningTokens: response.usage.reasoningTokens,
-    costUsd: computeCost(response.usage, model.price),
+    inputTokens: usage.inputTokens,
+    outputTokens: usage.outputTokens,
+    cachedInputTokens: usage.cachedInputTokens,
+    cacheWriteTokens: usage.cacheWriteTokens,
+    reasoningTokens: usage.reasoningTokens,
+    costUsd: computeCost(usage, model.price),
     latencyMs,
     ttftMs: response.ttftMs,
+    errorCode: scored.errorCode,
+    errorMessage: scored.errorMessage,
     finishedAt: new Date(),
   };
 }

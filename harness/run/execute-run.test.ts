@@ -99,7 +99,9 @@ describe('executeRun', () => {
       suitePaths: [small.file], suites: [small], config: tokenConfig, dbPath: ':memory:', simTimeScale: 0,
       createProvider: (model, index, context) => {
         const inner = createProviderFor(model, index, context);
-        return { ...inner, generate: (request) => (tokenStarts.push(performance.now()), inner.generate(request)) };
+        // Each call takes a moment, as a real one does: no refund of a finished call's unused tokens lands
+        // before the later calls have reserved theirs, so the schedule below holds whatever the microtask order.
+        return { ...inner, generate: async (request) => (tokenStarts.push(performance.now()), await new Promise((resolve) => setTimeout(resolve, 1)), inner.generate(request)) };
       },
     });
     // 6 x ~71 reserved tokens, less the 200-token burst, at 200 tokens/s: the last call starts after ~1.1 s.
@@ -115,7 +117,8 @@ describe('executeRun', () => {
     const [retried] = await query(dir.path('r', 'baton.duckdb'), 'SELECT sum(retries)::INT AS retries, count(*) FILTER (WHERE retries > 0)::INT AS attempts FROM attempts');
     expect(retried?.retries).toBeGreaterThan(5);
 
-    const noRetries = writeSimConfig(dir, [simModel('a', faulty)], 'retry: { max_retries: 0 }');
+    // rate_limit_wait_ms: 0 makes a 429 spend a retry at once, as a server fault does.
+    const noRetries = writeSimConfig(dir, [simModel('a', faulty)], 'retry: { max_retries: 0, rate_limit_wait_ms: 0 }');
     const failing = await executeRun({ suitePaths: [suite.file], suites: [suite], config: noRetries, dbPath: dir.path('f', 'baton.duckdb'), simTimeScale: 0 });
     expect(failing.executed.error).toBeGreaterThan(3);
     expect(failing.executed.ok + failing.executed.error).toBe(30);

@@ -6,6 +6,8 @@ import { bundledPriceTable } from '../cost/bundled-prices.ts';
 import { createProvider, createProviders } from '../providers/create-provider.ts';
 import { createConnectionLane, type ConnectionLane } from '../scheduler/connection-lane.ts';
 import { createScoringCache, type ScoringCache } from '../scorers/create-scoring-cache.ts';
+import type { Scorer } from '../scorers/scorer.ts';
+import type { Task } from '../core/suite.ts';
 import { createRandom, hash32 } from '../sim/hash-random.ts';
 import { createSimOracle } from '../sim/sim-oracle.ts';
 import { createAttemptWriter, type AttemptWriter } from '../store/attempt-writer.ts';
@@ -16,6 +18,7 @@ import { setRunStatus } from '../store/write-run.ts';
 import { checkJudgeModels } from './check-judge-models.ts';
 import { createJudgeClient } from './create-judge-client.ts';
 import { createDispatchWindow } from './dispatch-window.ts';
+import { createEventLoopYield } from './create-event-loop-yield.ts';
 import { executeAttempt, type AttemptContext } from './execute-attempt.ts';
 import { openRun, type OpenedRun } from './open-run.ts';
 import { planAttempts } from './plan-attempts.ts';
@@ -130,38 +133,49 @@ async function runModel(
   budget: Budget | undefined,
 ): Promise<void> {
   const window = createDispatchWindow(base.model.limits.concurrency * 2);
+  const yieldToEventLoop = createEventLoopYield();
   let fatal: unknown;
+  // One promise per attempt, settled here: its record stored, its budget reservation settled or returned.
+  const runAttempt = async (context: AttemptContext, task: Task, repeat: number, estimate: number): Promise<void> => {
+    let settled = false;
+    try {
+      const attempt = await executeAttempt(context, task, repeat);
+      if (attempt === undefined) return;
+      // Failed calls are not billed (their stored cost is null); an ok call of unknown cost counts at its estimate.
+      budget?.settle(estimate, attempt.status === 'ok' ? attempt.costUsd : 0);
+      settled = true;
+      record(attempt);
+    } catch (error) {
+      fatal ??= error;
+      hardStop.abort(error);
+    } finally {
+      // Abandoned or crashed attempts stored nothing: their reservation is simply returned.
+      if (!settled) budget?.release(estimate);
+      window.leave();
+    }
+  };
   for (const suite of options.suites) {
+    // Attempts of one suite with the same scorer share one context.
+    const contexts = new Map<Scorer, AttemptContext>();
     for (const { task, repeat } of planAttempts([suite], options.repeats)) {
+      const turn = yieldToEventLoop();
+      if (turn !== undefined) await turn;
       if (options.stopSignal?.aborted || base.signal.aborted || fatal !== undefined || budget?.stopped === true) break;
-      if (opened.done.has(attemptKeyString(task.suiteId, task.id, base.model.id, repeat))) continue;
+      if (opened.done.size > 0 && opened.done.has(attemptKeyString(task.suiteId, task.id, base.model.id, repeat))) continue;
       await window.enter();
-      const price = base.model.price;
-      const tokens = estimateAttemptTokens(task, suite.generation.max_tokens);
-      const estimate = budget === undefined || price === undefined ? 0 : estimateCostUsd(price, tokens.prompt, tokens.maxOutput);
+      let estimate = 0;
+      if (budget !== undefined && base.model.price !== undefined) {
+        const tokens = estimateAttemptTokens(task, suite.generation.max_tokens);
+        estimate = estimateCostUsd(base.model.price, tokens.prompt, tokens.maxOutput);
+      }
       if (budget !== undefined && !(await budget.reserve(estimate))) {
         window.leave();
         break;
       }
-      let settled = false;
-      const context: AttemptContext = { ...base, generation: suite.generation, scorer: scoring.scorerFor(suite, task.scorer), check: scoring.checkFor(suite) };
-      void executeAttempt(context, task, repeat)
-        .then((attempt) => {
-          if (attempt === undefined) return;
-          // Failed calls are not billed (their stored cost is null); an ok call of unknown cost counts at its estimate.
-          budget?.settle(estimate, attempt.status === 'ok' ? attempt.costUsd : 0);
-          settled = true;
-          record(attempt);
-        })
-        .catch((error: unknown) => {
-          fatal ??= error;
-          hardStop.abort(error);
-        })
-        .finally(() => {
-          // Abandoned or crashed attempts stored nothing: their reservation is simply returned.
-          if (!settled) budget?.release(estimate);
-          window.leave();
-        });
+      const scorer = scoring.scorerFor(suite, task.scorer);
+      let context = contexts.get(scorer);
+      if (context === undefined) contexts.set(scorer, (context = { ...base, generation: suite.generation, scorer, check: scoring.checkFor(suite) }));
+      void runAttempt(context, task, repeat, estimate);
     }
   }
   await window.drained();

@@ -5,6 +5,7 @@ import { callWithRetries } from './call-with-retries.ts';
 import type { CallWithRetriesArgs, TryOutcome } from './call-with-retries.ts';
 import { createConnectionLane } from './connection-lane.ts';
 import type { ConnectionLane } from './connection-lane.ts';
+import { createVirtualClock } from './virtual-clock.ts';
 
 const fastPolicy: RetryPolicy = { max_retries: 3, base_delay_ms: 1, max_delay_ms: 5 };
 const serverError = (): ProviderError => new ProviderError('server_error', 'HTTP 503', { retryable: true, status: 503 });
@@ -225,5 +226,45 @@ describe('callWithRetries', () => {
     expect(result).toEqual({ ok: true, value: 'ok', retries: 1 });
     expect((starts[1] ?? 0) - failedAt).toBeGreaterThanOrEqual(200);
     expect(other - failedAt).toBeGreaterThanOrEqual(200);
+  });
+
+  it('retries 429s without spending max_retries, and every try goes through the lane', async () => {
+    const clock = createVirtualClock();
+    const lane = createConnectionLane('k', { concurrency: 4 }, { now: clock.now, sleep: clock.sleep });
+    const starts: number[] = [];
+    const result = await clock.runUntilSettled(
+      callWithRetries(
+        args(
+          (_signal, tryIndex) => {
+            starts.push(clock.now());
+            if (tryIndex < 5) return Promise.reject(new ProviderError('rate_limited', 'HTTP 429', { retryable: true, retryAfterMs: 300 }));
+            return Promise.resolve({ value: 'ok', actualTokens: 1 });
+          },
+          { lane, policy: { ...fastPolicy, max_retries: 0 }, sleep: clock.sleep, now: clock.now },
+        ),
+      ),
+    );
+    expect(result).toEqual({ ok: true, value: 'ok', retries: 5 });
+    expect(starts).toEqual([0, 300, 600, 900, 1_200, 1_500]);
+  });
+
+  it('counts 429s as retries once the attempt has been rate-limited for rate_limit_wait_ms', async () => {
+    const clock = createVirtualClock();
+    const lane = createConnectionLane('k', { concurrency: 4 }, { now: clock.now, sleep: clock.sleep });
+    const starts: number[] = [];
+    const result = await clock.runUntilSettled(
+      callWithRetries(
+        args(
+          () => {
+            starts.push(clock.now());
+            return Promise.reject(new ProviderError('rate_limited', 'HTTP 429', { retryable: true, retryAfterMs: 400 }));
+          },
+          { lane, policy: { ...fastPolicy, max_retries: 1, rate_limit_wait_ms: 1_000 }, sleep: clock.sleep, now: clock.now },
+        ),
+      ),
+    );
+    // Free at 0, 400 and 800 ms; at 1 200 ms the wait is used up and the one retry is spent; 1 600 ms ends it.
+    expect(starts).toEqual([0, 400, 800, 1_200, 1_600]);
+    expect(result).toMatchObject({ ok: false, error: { code: 'rate_limited' }, retries: 4 });
   });
 });

@@ -1,6 +1,6 @@
 import type { ProviderError } from '../core/provider-contract.ts';
 import type { RetryPolicy } from '../core/models-schema.ts';
-import { computeBackoffMs, RETRY_AFTER_CEILING_MS } from './backoff.ts';
+import { computeBackoffMs } from './backoff.ts';
 import type { ConnectionLane } from './connection-lane.ts';
 import { createLinkedSignal, type LinkedSignal } from './linked-signal.ts';
 import { sleep as realSleep } from './sleep.ts';
@@ -33,22 +33,38 @@ export interface CallWithRetriesArgs<T> {
   random: () => number;
   /** Abortable wait between tries. Default: a `setTimeout` sleep. */
   sleep?: ((ms: number, signal?: AbortSignal) => Promise<void>) | undefined;
+  /** Clock for the rate-limit wait cap, ms. Default `Date.now`. */
+  now?: (() => number) | undefined;
   /** One try. Must honour `signal`, which combines the run signal and the try's timeout. */
   attempt: (signal: AbortSignal, tryIndex: number) => Promise<TryOutcome<T>>;
 }
+
+/** How long an attempt may keep retrying 429s without spending retries, when the policy does not say. */
+export const DEFAULT_RATE_LIMIT_WAIT_MS = 600_000;
 
 /**
  * Calls `attempt` through `lane`, retrying retryable failures up to `policy.max_retries` times with
  * {@link computeBackoffMs}. Failures come back as data, never as a rejection.
  *
- * Backoff happens outside the lane, so a waiting retry holds no concurrency slot. A `rate_limited`
- * error with Retry-After pauses the whole lane: the server's limit is per connection, not per call.
+ * A 429 (`rate_limited`) is expected, not a fault: it spends none of `max_retries` until the attempt
+ * has been rate-limited for `policy.rate_limit_wait_ms` (default {@link DEFAULT_RATE_LIMIT_WAIT_MS},
+ * counted from its first 429); after that a 429 counts like any failure, so a run cannot hang. The
+ * lane itself learns from the 429 (pause for Retry-After, slower pacing): the server's limit is per
+ * connection, not per call. `retries` counts every try after the first, 429s included.
+ *
+ * Backoff happens outside the lane, so a waiting retry holds no concurrency slot.
  * If an attempt ignores its signal, the try still ends at its timeout and frees its slot; the
  * abandoned promise may then outlive the concurrency limit, the lesser evil next to a hung run.
  */
 export async function callWithRetries<T>(args: CallWithRetriesArgs<T>): Promise<RetryResult<T>> {
   const { lane, estimatedTokens, policy, timeoutMs, signal, random, attempt } = args;
   const sleep = args.sleep ?? realSleep;
+  const now = args.now ?? Date.now;
+  const rateLimitWaitMs = policy.rate_limit_wait_ms ?? DEFAULT_RATE_LIMIT_WAIT_MS;
+  // Retries charged to max_retries, and 429s retried free of it since the first one.
+  let faults = 0;
+  let rateLimits = 0;
+  let firstRateLimitAt: number | undefined;
   for (let retries = 0; ; retries += 1) {
     let trySignal: LinkedSignal | undefined;
     let error: ProviderError;
@@ -57,8 +73,9 @@ export async function callWithRetries<T>(args: CallWithRetriesArgs<T>): Promise<
         estimatedTokens,
         () => {
           // The timeout starts with the try, so time spent queued in the lane does not count.
-          trySignal = createLinkedSignal([signal], timeoutMs);
-          return raceAbort(attempt(trySignal.signal, retries), trySignal.signal);
+          const linked = createLinkedSignal([signal], timeoutMs);
+          trySignal = linked;
+          return raceAbort(attempt(linked.signal, retries), linked);
         },
         signal,
       );
@@ -69,34 +86,31 @@ export async function callWithRetries<T>(args: CallWithRetriesArgs<T>): Promise<
     } finally {
       trySignal?.dispose();
     }
-    if (!error.retryable || retries >= policy.max_retries || signal.aborted) return { ok: false, error, retries };
-    if (error.code === 'rate_limited' && error.retryAfterMs !== undefined) {
-      lane.pauseUntil(Date.now() + Math.min(Math.max(0, error.retryAfterMs), RETRY_AFTER_CEILING_MS));
+    if (!error.retryable || signal.aborted) return { ok: false, error, retries };
+    let free = false;
+    if (error.code === 'rate_limited') {
+      const at = now();
+      firstRateLimitAt ??= at;
+      free = at - firstRateLimitAt < rateLimitWaitMs;
     }
+    if (!free && faults >= policy.max_retries) return { ok: false, error, retries };
+    const backoffIndex = free ? rateLimits++ : faults++;
     try {
-      await sleep(computeBackoffMs(retries, policy, random, error.retryAfterMs), signal);
+      await sleep(computeBackoffMs(backoffIndex, policy, random, error.retryAfterMs), signal);
     } catch (thrown) {
       return { ok: false, error: toProviderError(thrown, signal, false, timeoutMs), retries };
     }
   }
 }
 
-/** Settles with `promise`, or rejects with the signal's reason as soon as it aborts. */
-async function raceAbort<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
-  const aborted = Symbol('aborted');
-  let onAbort = (): void => undefined;
-  const abortedFirst = new Promise<typeof aborted>((resolve) => {
-    onAbort = () => resolve(aborted);
-    if (signal.aborted) onAbort();
-    else signal.addEventListener('abort', onAbort, { once: true });
+/**
+ * Settles with `promise`, or rejects with the signal's reason as soon as it aborts. The linked
+ * signal's own hook, not an `abort` listener and a `Promise.race`: this runs once per call.
+ */
+function raceAbort<T>(promise: Promise<T>, linked: LinkedSignal): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    // The reason itself, whatever its type, as `throwIfAborted` would reject.
+    linked.onAbort(() => reject(linked.signal.reason as Error));
+    promise.then(resolve, reject);
   });
-  try {
-    const winner = await Promise.race([promise, abortedFirst]);
-    if (winner !== aborted) return winner;
-    // `throwIfAborted` rejects with the reason itself, whatever its type.
-    signal.throwIfAborted();
-    throw new Error('unreachable: the signal has aborted');
-  } finally {
-    signal.removeEventListener('abort', onAbort);
-  }
 }

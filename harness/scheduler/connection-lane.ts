@@ -1,15 +1,15 @@
-import PQueue from 'p-queue';
+import { ProviderError } from '../core/provider-contract.ts';
 import { createRateLimiter } from './rate-limiter.ts';
 import type { RateLimiterOptions } from './rate-limiter.ts';
-import { createLinkedSignal } from './linked-signal.ts';
+import { createSlotQueue } from './slot-queue.ts';
 
 /** Limits of one lane; the shape of the config's `limits` block. */
 export interface ConnectionLaneLimits {
   /** Calls in flight at once (integer ≥ 1). */
   concurrency: number;
-  /** Requests per minute; unlimited when absent. */
+  /** Requests per minute; when absent, unlimited until a 429 teaches the lane a rate. */
   rpm?: number | undefined;
-  /** Tokens per minute; unlimited when absent. */
+  /** Tokens per minute; when absent, unlimited until a 429's headers advertise one. */
   tpm?: number | undefined;
 }
 
@@ -32,7 +32,10 @@ export interface ConnectionLane {
   run<T>(estimatedTokens: number, fn: () => Promise<T>, signal?: AbortSignal): Promise<T>;
   /** Corrects the token bucket once real usage is known. */
   settle(estimatedTokens: number, actualTokens: number): void;
-  /** Holds back every call on this connection until `epochMs` (a 429's Retry-After). */
+  /**
+   * Holds back every call on this connection until `epochMs`. A `rate_limited` {@link ProviderError}
+   * thrown by `fn` already pauses the lane for its Retry-After and adapts its rates.
+   */
   pauseUntil(epochMs: number): void;
   /** Calls whose `fn` is running. */
   readonly inFlight: number;
@@ -42,7 +45,7 @@ export interface ConnectionLane {
   onIdle(): Promise<void>;
 }
 
-/** Creates a {@link ConnectionLane} for `key` with a p-queue for concurrency and a rate limiter. */
+/** Creates a {@link ConnectionLane} for `key` with FIFO concurrency slots and a rate limiter. */
 export function createConnectionLane(
   key: string,
   limits: ConnectionLaneLimits,
@@ -51,7 +54,7 @@ export function createConnectionLane(
   if (!Number.isInteger(limits.concurrency) || limits.concurrency < 1) {
     throw new RangeError(`Expected \`concurrency\` to be an integer ≥ 1, got \`${limits.concurrency}\``);
   }
-  const queue = new PQueue({ concurrency: limits.concurrency });
+  const slots = createSlotQueue(limits.concurrency);
   const limiter = createRateLimiter({ rpm: limits.rpm, tpm: limits.tpm, now: options.now, sleep: options.sleep });
   let inFlight = 0;
   let waiting = 0;
@@ -60,33 +63,28 @@ export function createConnectionLane(
     signal?.throwIfAborted();
     waiting += 1;
     let started = false;
-    // p-queue races a *running* task against its signal and frees the slot while the task goes on,
-    // which would break the concurrency limit. So p-queue gets a signal that aborts only while queued.
-    const queued = new AbortController();
-    // Linked to the caller's signal only while this call is queued or running, then released.
-    const linked = createLinkedSignal([signal]);
-    const local = signal === undefined ? undefined : linked.signal;
-    const cancelQueued = (): void => queued.abort(local?.reason);
-    local?.addEventListener('abort', cancelQueued, { once: true });
+    let holding = false;
     try {
-      return await queue.add(
-        async () => {
-          local?.removeEventListener('abort', cancelQueued);
-          await limiter.acquire(estimatedTokens, local);
-          started = true;
-          waiting -= 1;
-          inFlight += 1;
-          try {
-            return await fn();
-          } finally {
-            inFlight -= 1;
-          }
-        },
-        { signal: queued.signal },
-      );
+      // A free slot is taken without a promise; a queued call leaves the queue if `signal` aborts.
+      if (!slots.tryTake()) await slots.take(signal);
+      holding = true;
+      const ticket = await limiter.acquire(estimatedTokens, signal);
+      started = true;
+      waiting -= 1;
+      inFlight += 1;
+      try {
+        const value = await fn();
+        limiter.succeeded(ticket);
+        return value;
+      } catch (error) {
+        // The connection learns its limits from what its calls hear back (see createAdaptiveRate).
+        if (error instanceof ProviderError && error.code === 'rate_limited') limiter.rateLimited(ticket, error.retryAfterMs, error.rateLimits);
+        throw error;
+      } finally {
+        inFlight -= 1;
+      }
     } finally {
-      local?.removeEventListener('abort', cancelQueued);
-      linked.dispose();
+      if (holding) slots.release();
       if (!started) waiting -= 1;
     }
   };
@@ -102,6 +100,6 @@ export function createConnectionLane(
     get waiting() {
       return waiting;
     },
-    onIdle: () => queue.onIdle(),
+    onIdle: () => slots.onIdle(),
   };
 }

@@ -43,4 +43,25 @@ describe('createGcraBucket', () => {
     expect(bucket.fullAt(0)).toBe(600);
     expect(bucket.available(600)).toBe(5);
   });
+
+  it('keeps what is owed as time when the rate changes, so a faster rate frees no burst at once', () => {
+    const bucket = createGcraBucket(600);
+    bucket.drain(0);
+    expect(bucket.earliestStart(0, 1)).toBe(100);
+    bucket.setRate(1_200);
+    // Still full again at 1 000 ms: the next unit waits one new interval, and no burst appears.
+    expect(bucket.fullAt(0)).toBe(1_000);
+    expect(bucket.earliestStart(0, 1)).toBe(50);
+    expect(bucket.available(0)).toBe(0);
+    bucket.setRate(300);
+    expect(bucket.earliestStart(0, 1)).toBe(200);
+  });
+
+  it('leaves no burst after a drain: the next unit conforms one interval later', () => {
+    const bucket = createGcraBucket(600);
+    bucket.drain(5_000);
+    expect(bucket.available(5_000)).toBe(0);
+    expect(bucket.earliestStart(5_000, 1)).toBe(5_100);
+    expect(bucket.earliestStart(5_000, 2)).toBe(5_200);
+  });
 });

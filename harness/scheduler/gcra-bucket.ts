@@ -23,6 +23,14 @@ export interface GcraBucket {
   available(at: number): number;
   /** When the bucket is full again if nothing more is taken: what rate-limit headers call "reset". */
   fullAt(at: number): number;
+  /**
+   * Changes the rate. What is owed is kept as time, not units: a bucket that was full again at some
+   * moment still is then. So raising the rate never frees a burst at once (a drained bucket stays
+   * drained while the rate creeps up), and lowering it is followed by a {@link drain} when needed.
+   */
+  setRate(perMinute: number): void;
+  /** Empties the bucket at `at`: no burst is left, and the next unit conforms one interval later. */
+  drain(at: number): void;
 }
 
 /**
@@ -30,8 +38,8 @@ export interface GcraBucket {
  * tolerance in time: `burstMs` worth of units at once (default one second's worth, at least one unit).
  */
 export function createGcraBucket(perMinute: number, burstMs = 1_000): GcraBucket {
-  const interval = 60_000 / perMinute;
-  const window = Math.max(burstMs, interval);
+  let interval = 60_000 / perMinute;
+  let window = Math.max(burstMs, interval);
   // -Infinity: a new bucket is full, whatever clock the caller uses.
   let tat = Number.NEGATIVE_INFINITY;
 
@@ -54,6 +62,13 @@ export function createGcraBucket(perMinute: number, burstMs = 1_000): GcraBucket
     },
     fullAt(at) {
       return Math.max(tat, at);
+    },
+    setRate(newPerMinute) {
+      interval = 60_000 / newPerMinute;
+      window = Math.max(burstMs, interval);
+    },
+    drain(at) {
+      tat = Math.max(tat, at + window);
     },
   };
 }

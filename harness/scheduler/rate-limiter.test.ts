@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { RETRY_AFTER_CEILING_MS } from './backoff.ts';
 import { createRateLimiter } from './rate-limiter.ts';
 import type { RateLimiter } from './rate-limiter.ts';
 import { createVirtualClock } from './virtual-clock.ts';
@@ -156,6 +157,51 @@ describe('createRateLimiter', () => {
     const reason = new Error('already');
     await expect(limiter.acquire(0, AbortSignal.abort(reason))).rejects.toBe(reason);
     expect(await acquireAll(clock, limiter, [0, 0])).toEqual([0, 1_000]);
+  });
+
+  it('adopts the rate a 429 advertises and paces from the end of its Retry-After, with no burst', async () => {
+    const clock = createVirtualClock();
+    const limiter = createRateLimiter({ now: clock.now, sleep: clock.sleep });
+    const tickets = await Promise.all([limiter.acquire(0), limiter.acquire(0)]);
+    const limits = { requests: { limit: 600, remaining: 0, resetMs: 1_000 }, tokens: undefined };
+    limiter.rateLimited(tickets[0] ?? 0, 1_000, limits);
+    expect(await acquireAll(clock, limiter, [0, 0, 0])).toEqual([1_100, 1_200, 1_300]);
+  });
+
+  it('keeps its pace and burst after a stray 429 whose headers show room left, pausing only', async () => {
+    const clock = createVirtualClock();
+    const limiter = createRateLimiter({ rpm: 600, now: clock.now, sleep: clock.sleep });
+    const ticket = await limiter.acquire(0);
+    limiter.rateLimited(ticket, 200, { requests: { limit: 600, remaining: 40, resetMs: 200 }, tokens: undefined });
+    const times = await acquireAll(clock, limiter, Array.from({ length: 11 }, () => 0));
+    expect(times).toEqual([...Array.from({ length: 9 }, () => 200), 300, 400]);
+  });
+
+  it('slows down on congestion and creeps back to the configured rate as calls succeed', async () => {
+    const clock = createVirtualClock();
+    const limiter = createRateLimiter({ rpm: 600, now: clock.now, sleep: clock.sleep });
+    const exhausted = { requests: { limit: 600, remaining: 0, resetMs: 1_000 }, tokens: undefined };
+    limiter.rateLimited(await limiter.acquire(0), undefined, exhausted);
+    const starts: number[] = [];
+    for (let index = 0; index < 60; index += 1) {
+      const ticket = await clock.runUntilSettled(limiter.acquire(0));
+      starts.push(clock.now());
+      limiter.succeeded(ticket);
+    }
+    const gaps = starts.slice(1).map((start, index) => start - (starts[index] ?? 0));
+    // 480 rpm right after the cut, with no burst: the first call waits 125 ms. Then each success
+    // adds back 5 % of 600 rpm per second: 600 rpm (100 ms apart) after about four seconds.
+    expect(starts[0]).toBe(125);
+    expect(gaps.every((gap, index) => index === 0 || gap <= (gaps[index - 1] ?? 0))).toBe(true);
+    expect(gaps.at(-1)).toBeCloseTo(100, 5);
+    expect(starts.at(-1)).toBeLessThan(6_500);
+  });
+
+  it('caps a Retry-After at the ceiling', async () => {
+    const clock = createVirtualClock();
+    const limiter = createRateLimiter({ now: clock.now, sleep: clock.sleep });
+    limiter.rateLimited(await limiter.acquire(0), 1e12, undefined);
+    expect(await acquireAll(clock, limiter, [0])).toEqual([RETRY_AFTER_CEILING_MS]);
   });
 
   it('rejects invalid limits and token counts', async () => {

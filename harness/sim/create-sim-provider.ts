@@ -25,10 +25,12 @@ export const simRetryAfterMs = 1000;
 export function createSimProvider(model: ModelConfig & { sim: SimSpec }, settings: SimProviderSettings): Provider {
   const timeScale = settings.timeScale ?? 1;
   const faults = createSimFaultSequence();
+  // A model without faults never draws one: skip the draw (a hash and a map key per call).
+  const faulty = Object.values(model.sim.faults).some((rate) => rate > 0);
 
   async function generate(request: ProviderRequest): Promise<ProviderResponse> {
     const started = performance.now();
-    const fault = faults.next(model, request.seed);
+    const fault = faulty ? faults.next(model, request.seed) : undefined;
     if (fault !== undefined) await failWith(fault, request.signal, timeScale);
     const reply = planSimReply(model, settings.oracle, request);
     const { tokens, timing } = reply;

@@ -20,9 +20,18 @@ export function writeSimAnswer(knowledge: SimKnowledge | undefined, correct: boo
   const expected = expectedText(knowledge.expected);
   const answer = correct ? expected : wrongAnswer(expected, knowledge.labels, draw);
   if (knowledge.scorerType !== 'numeric') return answer;
-  const lines = Math.max(1, Math.round(2 * verbosity));
-  const reasoning = Array.from({ length: lines }, (_, index) => reasoningLines[index % reasoningLines.length]).join(' ');
-  return `${reasoning}\nAnswer: ${answer}`;
+  return `${reasoningOf(Math.max(1, Math.round(2 * verbosity)))}\nAnswer: ${answer}`;
+}
+
+/** The reasoning text of `lines` lines, built once per length: every numeric answer starts with one. */
+const reasoningByLines: string[] = [];
+function reasoningOf(lines: number): string {
+  let reasoning = reasoningByLines[lines];
+  if (reasoning === undefined) {
+    reasoning = Array.from({ length: lines }, (_, index) => reasoningLines[index % reasoningLines.length]).join(' ');
+    reasoningByLines[lines] = reasoning;
+  }
+  return reasoning;
 }
 
 function wrongAnswer(expected: string, labels: readonly string[], draw: number): string {

@@ -25,8 +25,6 @@ export interface SimOracle {
 /** Builds the answer key from loaded tasks. */
 export function createSimOracle(tasks: Iterable<Task>): SimOracle {
   const byPrompt = new Map<string, SimKnowledge>();
-  // Judge prompts quote the task; judges find it by the question they are shown.
-  const byQuestion = new Map<string, JudgedTask>();
   const labels = new Map<string, Set<string>>();
   const list = [...tasks];
   for (const task of list) {
@@ -49,18 +47,23 @@ export function createSimOracle(tasks: Iterable<Task>): SimOracle {
       scorerType: task.scorer.type,
       labels: group ?? [],
     });
-    byQuestion.set(judgeQuestion(task.system, task.prompt), { suiteId: task.suiteId, taskId: task.id, expected: task.expected });
   }
+  // Judge prompts quote the task; judges find it by the question they are shown. Built on the first
+  // judge prompt: runs without a judge never pay for it.
+  let byQuestion: Map<string, JudgedTask> | undefined;
+  const questions = (): Map<string, JudgedTask> =>
+    (byQuestion ??= new Map(list.map((task) => [judgeQuestion(task.system, task.prompt), { suiteId: task.suiteId, taskId: task.id, expected: task.expected }])));
   return {
     lookup: (system, prompt) => {
       const known = byPrompt.get(promptKey(system, prompt));
       if (known !== undefined) return known;
       const judged = parseJudgePrompt(prompt);
-      return judged === undefined ? undefined : simJudgeKnowledge(judged, byQuestion.get(judged.question));
+      return judged === undefined ? undefined : simJudgeKnowledge(judged, questions().get(judged.question));
     },
   };
 }
 
+/** The prompt itself when there is no system prompt (no copy per task), else both, joined. */
 function promptKey(system: string | undefined, prompt: string): string {
-  return `${system ?? ''}\u0001${prompt}`;
+  return system === undefined && !prompt.includes('\u0001') ? prompt : `${system ?? ''}\u0001${prompt}`;
 }

@@ -1,4 +1,4 @@
-import type { DuckDBAppender } from '@duckdb/node-api';
+import { DuckDBDataChunk, DuckDBVector, type DuckDBType } from '@duckdb/node-api';
 import { toError } from '../core/to-error.ts';
 import type { Store } from './store.ts';
 
@@ -19,18 +19,43 @@ export interface BatchOptions {
   readonly flushIntervalMs?: number;
 }
 
+/** A table's columns as the appender fills them: their types, and how a row fills its place in them. */
+export interface TableColumns<Row> {
+  /** The table's column types, in order. */
+  readonly types: readonly DuckDBType[];
+  /** Writes `row` at `index` of every column vector (one `setItem` per column). */
+  readonly write: (columns: readonly DuckDBVector[], index: number, row: Row) => void;
+}
+
 /**
- * One DuckDB append per row, one commit per batch, so a crash loses at most one batch, which a
- * resumed run makes again. A failed background flush is kept and raised by the next call,
- * never thrown from a timer.
+ * Rows are written column by column into a DuckDB data chunk, which is appended whenever it is
+ * full (2,048 rows) and committed once per batch: a row costs typed-array writes (and one native
+ * call per non-null string) instead of a native call per column, and a batch one commit (one WAL
+ * sync). A crash loses at most one batch, which a resumed run makes again. A failed background
+ * flush is kept and raised by the next call, never thrown from a timer.
  */
-export async function createBatchedAppender<Row>(store: Store, table: string, appendRow: (appender: DuckDBAppender, row: Row) => void, options: BatchOptions & { readonly batchSize: number }): Promise<BatchedAppender<Row>> {
+export async function createBatchedAppender<Row>(store: Store, table: string, columns: TableColumns<Row>, options: BatchOptions & { readonly batchSize: number }): Promise<BatchedAppender<Row>> {
+  const capacity = DuckDBVector.standardSize();
   const appender = await store.connection.createAppender(table);
+  const chunk = DuckDBDataChunk.create(columns.types, capacity);
+  let vectors = columnVectors(chunk);
+  // Rows in the chunk, and rows not committed yet (in the chunk or appended without a commit).
+  let filled = 0;
   let pending = 0;
   let written = 0;
   let failure: unknown;
+  const appendChunk = () => {
+    for (const vector of vectors) vector.flush();
+    chunk.rowCount = filled;
+    appender.appendDataChunk(chunk);
+    filled = 0;
+    chunk.reset();
+    chunk.rowCount = capacity;
+    vectors = columnVectors(chunk);
+  };
   const flush = () => {
     if (pending === 0) return;
+    if (filled > 0) appendChunk();
     appender.flushSync();
     written += pending;
     pending = 0;
@@ -50,8 +75,10 @@ export async function createBatchedAppender<Row>(store: Store, table: string, ap
   return {
     add(row) {
       check();
-      appendRow(appender, row);
+      columns.write(vectors, filled, row);
+      filled += 1;
       pending += 1;
+      if (filled === capacity) appendChunk();
       if (pending >= options.batchSize) flush();
     },
     flush() {
@@ -71,4 +98,8 @@ export async function createBatchedAppender<Row>(store: Store, table: string, ap
       return written;
     },
   };
+}
+
+function columnVectors(chunk: DuckDBDataChunk): DuckDBVector[] {
+  return Array.from({ length: chunk.columnCount }, (_, index) => chunk.getColumnVector(index));
 }

@@ -1,6 +1,6 @@
-import { timestampValue, type DuckDBAppender } from '@duckdb/node-api';
+import { BIGINT, DOUBLE, INTEGER, TIMESTAMP, timestampValue, VARCHAR, type DuckDBVector } from '@duckdb/node-api';
 import type { JudgmentRecord } from '../core/judgment.ts';
-import { createBatchedAppender, type BatchedAppender, type BatchOptions } from './batched-appender.ts';
+import { createBatchedAppender, type BatchedAppender, type BatchOptions, type TableColumns } from './batched-appender.ts';
 import type { Store } from './store.ts';
 
 /** Appends judge calls to `judgments`, committed in batches like attempts. */
@@ -8,34 +8,36 @@ export type JudgmentWriter = BatchedAppender<JudgmentRecord>;
 
 /** Judgments are committed every 500 rows or 0.5 s, whichever comes first. */
 export function createJudgmentWriter(store: Store, options: BatchOptions = {}): Promise<JudgmentWriter> {
-  return createBatchedAppender(store, 'judgments', appendJudgment, { ...options, batchSize: options.batchSize ?? 500 });
+  return createBatchedAppender(store, 'judgments', judgmentColumns, { ...options, batchSize: options.batchSize ?? 500 });
 }
 
-function appendJudgment(appender: DuckDBAppender, record: JudgmentRecord): void {
-  const text = (value: string | null) => (value === null ? appender.appendNull() : appender.appendVarchar(value));
-  const double = (value: number | null) => (value === null ? appender.appendNull() : appender.appendDouble(value));
-  const count = (value: number | null) => (value === null ? appender.appendNull() : appender.appendBigInt(BigInt(Math.round(value))));
-  appender.appendVarchar(record.runId);
-  appender.appendVarchar(record.suiteId);
-  appender.appendVarchar(record.taskId);
-  appender.appendVarchar(record.modelId);
-  appender.appendInteger(record.repeat);
-  appender.appendInteger(record.judgeIndex);
-  appender.appendVarchar(record.judgeModelId);
-  appender.appendVarchar(record.promptHash);
-  appender.appendVarchar(record.status);
-  text(record.output);
-  double(record.verdict);
-  double(record.score);
-  text(record.reasoning);
-  count(record.inputTokens);
-  count(record.outputTokens);
-  count(record.reasoningTokens);
-  double(record.costUsd);
-  double(record.latencyMs);
-  appender.appendInteger(record.retries);
-  text(record.errorCode);
-  text(record.errorMessage);
-  appender.appendTimestamp(timestampValue(BigInt(record.createdAt.getTime()) * 1000n));
-  appender.endRow();
-}
+const count = (value: number | null) => (value === null ? null : BigInt(Math.round(value)));
+
+/** The `judgments` table in column order (migration 2). */
+const judgmentColumns: TableColumns<JudgmentRecord> = {
+  types: [VARCHAR, VARCHAR, VARCHAR, VARCHAR, INTEGER, INTEGER, VARCHAR, VARCHAR, VARCHAR, VARCHAR, DOUBLE, DOUBLE, VARCHAR, BIGINT, BIGINT, BIGINT, DOUBLE, DOUBLE, INTEGER, VARCHAR, VARCHAR, TIMESTAMP],
+  write(columns: readonly DuckDBVector[], index: number, record: JudgmentRecord): void {
+    columns[0]!.setItem(index, record.runId);
+    columns[1]!.setItem(index, record.suiteId);
+    columns[2]!.setItem(index, record.taskId);
+    columns[3]!.setItem(index, record.modelId);
+    columns[4]!.setItem(index, record.repeat);
+    columns[5]!.setItem(index, record.judgeIndex);
+    columns[6]!.setItem(index, record.judgeModelId);
+    columns[7]!.setItem(index, record.promptHash);
+    columns[8]!.setItem(index, record.status);
+    columns[9]!.setItem(index, record.output);
+    columns[10]!.setItem(index, record.verdict);
+    columns[11]!.setItem(index, record.score);
+    columns[12]!.setItem(index, record.reasoning);
+    columns[13]!.setItem(index, count(record.inputTokens));
+    columns[14]!.setItem(index, count(record.outputTokens));
+    columns[15]!.setItem(index, count(record.reasoningTokens));
+    columns[16]!.setItem(index, record.costUsd);
+    columns[17]!.setItem(index, record.latencyMs);
+    columns[18]!.setItem(index, record.retries);
+    columns[19]!.setItem(index, record.errorCode);
+    columns[20]!.setItem(index, record.errorMessage);
+    columns[21]!.setItem(index, timestampValue(BigInt(record.createdAt.getTime() * 1000)));
+  },
+};

@@ -11,9 +11,13 @@ export interface RunModel {
   readonly simulated: boolean;
 }
 
+const tagsType = LIST(VARCHAR);
+
 /** Writes the run's tasks and models, in one transaction with the caller's run row. */
 export async function writePlanTables(store: Store, runId: string, suites: readonly Suite[], models: readonly RunModel[], repeatsOverride: number | undefined): Promise<void> {
   const tasks = await store.connection.createAppender('tasks');
+  // Tasks mostly share their suite's default scorer object: serialised once, not once per task.
+  const scorerJson = new Map<object, string>();
   for (const suite of suites) {
     for (const task of suite.tasks) {
       tasks.appendVarchar(runId);
@@ -21,14 +25,16 @@ export async function writePlanTables(store: Store, runId: string, suites: reado
       tasks.appendVarchar(task.id);
       tasks.appendVarchar(String(suite.version));
       tasks.appendVarchar(task.category);
-      tasks.appendList([...task.tags], LIST(VARCHAR));
+      tasks.appendList([...task.tags], tagsType);
       if (task.system === undefined) tasks.appendNull();
       else tasks.appendVarchar(task.system);
       tasks.appendVarchar(task.prompt);
       tasks.appendVarchar(createHash('sha256').update(`${task.system ?? ''}\u0001${task.prompt}`).digest('hex').slice(0, 16));
       if (task.expected === undefined) tasks.appendNull();
       else tasks.appendVarchar(JSON.stringify(task.expected));
-      tasks.appendVarchar(JSON.stringify(task.scorer));
+      let scorer = scorerJson.get(task.scorer);
+      if (scorer === undefined) scorerJson.set(task.scorer, (scorer = JSON.stringify(task.scorer)));
+      tasks.appendVarchar(scorer);
       tasks.appendInteger(repeatsOverride ?? suite.repeats);
       tasks.endRow();
     }

@@ -8,92 +8,104 @@ import { tokenizeMath, type MathToken } from './tokenize-math.ts';
 export function evaluateMath(text: string): number | undefined {
   const tokens = tokenizeMath(text);
   if (tokens === undefined) return undefined;
-  const parser = createParser(tokens);
+  const cursor: Cursor = { tokens, position: 0 };
   try {
-    const value = parser.expression();
-    if (!parser.done()) return undefined;
+    const value = expression(cursor);
+    if (cursor.position !== tokens.length) return undefined;
     return Number.isFinite(value) ? value : undefined;
   } catch {
     return undefined;
   }
 }
 
-/** Recursive descent over the tokens; throws on anything malformed. */
-function createParser(tokens: readonly MathToken[]) {
-  let position = 0;
-  const peek = (): MathToken | undefined => tokens[position];
-  const next = (): MathToken => {
-    const token = tokens[position];
-    if (token === undefined) throw new Error('unexpected end');
-    position += 1;
-    return token;
-  };
-  const isOp = (token: MathToken | undefined, ...ops: string[]) => token?.kind === 'op' && ops.includes(token.op);
-  const startsOperand = (token: MathToken | undefined) =>
-    token !== undefined && (token.kind === 'number' || token.kind === 'command' || token.kind === 'open');
+/**
+ * Recursive descent over the tokens; throws on anything malformed. Plain functions over a cursor
+ * rather than closures made per call: this runs once per scored attempt.
+ */
+interface Cursor {
+  readonly tokens: readonly MathToken[];
+  position: number;
+}
 
-  function expression(): number {
-    let value = term();
-    while (isOp(peek(), '+', '-')) {
-      const op = next();
-      const right = term();
-      value = op.kind === 'op' && op.op === '+' ? value + right : value - right;
+function peek(cursor: Cursor): MathToken | undefined {
+  return cursor.tokens[cursor.position];
+}
+
+function next(cursor: Cursor): MathToken {
+  const token = cursor.tokens[cursor.position];
+  if (token === undefined) throw new Error('unexpected end');
+  cursor.position += 1;
+  return token;
+}
+
+/** Whether `token` is one of the operators in `ops` (one character each). */
+function isOp(token: MathToken | undefined, ops: string): boolean {
+  return token?.kind === 'op' && ops.includes(token.op);
+}
+
+function startsOperand(token: MathToken | undefined): boolean {
+  return token !== undefined && (token.kind === 'number' || token.kind === 'command' || token.kind === 'open');
+}
+
+function expression(cursor: Cursor): number {
+  let value = term(cursor);
+  while (isOp(peek(cursor), '+-')) {
+    const op = next(cursor);
+    const right = term(cursor);
+    value = op.kind === 'op' && op.op === '+' ? value + right : value - right;
+  }
+  return value;
+}
+
+function term(cursor: Cursor): number {
+  let value = unary(cursor);
+  for (;;) {
+    if (isOp(peek(cursor), '*/')) {
+      const op = next(cursor);
+      const right = unary(cursor);
+      value = op.kind === 'op' && op.op === '*' ? value * right : value / right;
+    } else if (startsOperand(peek(cursor))) {
+      value *= power(cursor);
+    } else {
+      return value;
     }
-    return value;
   }
+}
 
-  function term(): number {
-    let value = unary();
-    for (;;) {
-      if (isOp(peek(), '*', '/')) {
-        const op = next();
-        const right = unary();
-        value = op.kind === 'op' && op.op === '*' ? value * right : value / right;
-      } else if (startsOperand(peek())) {
-        value *= power();
-      } else {
-        return value;
-      }
-    }
-  }
+function unary(cursor: Cursor): number {
+  if (!isOp(peek(cursor), '-+')) return power(cursor);
+  const sign = next(cursor);
+  const value = unary(cursor);
+  return sign.kind === 'op' && sign.op === '-' ? -value : value;
+}
 
-  function unary(): number {
-    if (!isOp(peek(), '-', '+')) return power();
-    const sign = next();
-    const value = unary();
-    return sign.kind === 'op' && sign.op === '-' ? -value : value;
-  }
+function power(cursor: Cursor): number {
+  const base = primary(cursor);
+  if (!isOp(peek(cursor), '^')) return base;
+  next(cursor);
+  return base ** unary(cursor);
+}
 
-  function power(): number {
-    const base = primary();
-    if (!isOp(peek(), '^')) return base;
-    next();
-    return base ** unary();
-  }
+function group(cursor: Cursor, open: '(' | '{' | '['): number {
+  const token = next(cursor);
+  if (token.kind !== 'open' || token.bracket !== open) throw new Error('expected a group');
+  const value = expression(cursor);
+  const close = next(cursor);
+  if (close.kind !== 'close' || close.bracket !== open) throw new Error('unbalanced');
+  return value;
+}
 
-  function group(open: '(' | '{' | '['): number {
-    const token = next();
-    if (token.kind !== 'open' || token.bracket !== open) throw new Error('expected a group');
-    const value = expression();
-    const close = next();
-    if (close.kind !== 'close' || close.bracket !== open) throw new Error('unbalanced');
-    return value;
-  }
-
-  function primary(): number {
-    const head = peek();
-    if (head?.kind === 'open' && head.bracket !== '[') return group(head.bracket);
-    const token = next();
-    if (token.kind === 'number') return token.value;
-    if (token.kind !== 'command') throw new Error('unexpected token');
-    if (token.name === 'pi') return Math.PI;
-    if (token.name === 'frac') return group('{') / group('{');
-    const indexToken = peek();
-    const index = indexToken?.kind === 'open' && indexToken.bracket === '[' ? group('[') : 2;
-    const radicand = group('{');
-    // An odd root of a negative number is real: \sqrt[3]{-8} = -2.
-    return radicand < 0 && index % 2 === 1 ? -((-radicand) ** (1 / index)) : radicand ** (1 / index);
-  }
-
-  return { expression, done: () => position === tokens.length };
+function primary(cursor: Cursor): number {
+  const head = peek(cursor);
+  if (head?.kind === 'open' && head.bracket !== '[') return group(cursor, head.bracket);
+  const token = next(cursor);
+  if (token.kind === 'number') return token.value;
+  if (token.kind !== 'command') throw new Error('unexpected token');
+  if (token.name === 'pi') return Math.PI;
+  if (token.name === 'frac') return group(cursor, '{') / group(cursor, '{');
+  const indexToken = peek(cursor);
+  const index = indexToken?.kind === 'open' && indexToken.bracket === '[' ? group(cursor, '[') : 2;
+  const radicand = group(cursor, '{');
+  // An odd root of a negative number is real: \sqrt[3]{-8} = -2.
+  return radicand < 0 && index % 2 === 1 ? -((-radicand) ** (1 / index)) : radicand ** (1 / index);
 }
