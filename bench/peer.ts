@@ -40,9 +40,17 @@ try {
   for (const concurrency of values.concurrency.split(',').map(Number)) {
     const baton: CommandMeasure[] = [];
     const peer: CommandMeasure[] = [];
+    const serverCpu = { baton: [] as number[], promptfoo: [] as number[] };
+    // The server's CPU time while each tool ran: both share the same cores with it.
+    const measured = async (tool: keyof typeof serverCpu, run: () => Promise<CommandMeasure>) => {
+      const before = server.cpuSeconds();
+      const result = await run();
+      serverCpu[tool].push(Math.round((server.cpuSeconds() - before) * 100) / 100);
+      return result;
+    };
     for (let run = 0; run < Number(values.runs); run += 1) {
-      baton.push(await runBatonHttp(workspace, suite, server.url, concurrency, `b${concurrency}-${run}`));
-      peer.push(await runPromptfooHttp(workspace, promptfoo, prompts, server.url, concurrency, `p${concurrency}-${run}`));
+      baton.push(await measured('baton', () => runBatonHttp(workspace, suite, server.url, concurrency, `b${concurrency}-${run}`)));
+      peer.push(await measured('promptfoo', () => runPromptfooHttp(workspace, promptfoo, prompts, server.url, concurrency, `p${concurrency}-${run}`)));
     }
     for (const [tool, results] of [['baton', baton], ['promptfoo', peer]] as const) {
       const failed = results.find((result) => result.code !== 0 && !(tool === 'promptfoo' && result.code === 100));
@@ -55,6 +63,9 @@ try {
       workload: 'c', concurrency, attempts, promptfoo: version,
       baton_seconds: baton.map((result) => result.seconds), promptfoo_seconds: peer.map((result) => result.seconds),
       baton_attempts_per_s: attempts / batonSeconds, promptfoo_attempts_per_s: attempts / peerSeconds, throughput_ratio: peerSeconds / batonSeconds,
+      baton_cpu_seconds: baton.map((result) => result.cpuSeconds), promptfoo_cpu_seconds: peer.map((result) => result.cpuSeconds),
+      cpu_ratio: median(peer.map((result) => result.cpuSeconds)) / median(baton.map((result) => result.cpuSeconds)),
+      server_cpu_seconds_during_baton: serverCpu.baton, server_cpu_seconds_during_promptfoo: serverCpu.promptfoo,
       baton_peak_rss_mb: Math.max(...baton.map((result) => result.peakRssMb)), promptfoo_peak_rss_mb: Math.max(...peer.map((result) => result.peakRssMb)),
     };
     rows.push(row);

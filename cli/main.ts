@@ -1,26 +1,11 @@
 import yargs from 'yargs';
 import { hideBin } from 'yargs/helpers';
-import { compareCommand } from './commands/compare-command.ts';
-import { demoCommand } from './commands/demo-command.ts';
-import { evaluatePolicyCommand } from './commands/evaluate-policy-command.ts';
-import { exportCommand } from './commands/export-command.ts';
-import { exportResultsCommand } from './commands/export-results-command.ts';
-import { fitCommand } from './commands/fit-command.ts';
-import { importCommand } from './commands/import-command.ts';
-import { mergeCommand } from './commands/merge-command.ts';
-import { reportCommand } from './commands/report-command.ts';
-import { rescoreCommand } from './commands/rescore-command.ts';
-import { runCommand } from './commands/run-command.ts';
-import { schemaCommand } from './commands/schema-command.ts';
-import { simServeCommand } from './commands/sim-serve-command.ts';
-import { validateCommand } from './commands/validate-command.ts';
+import { commandIndex, namedCommand, type CommandModule } from './command-index.ts';
 import { exitCodes } from './exit-codes.ts';
 import { reportError } from './report-error.ts';
 
-type Handler = (argv: never) => number | Promise<number>;
-
 /** Wraps a command so that its result becomes the exit code and its errors become messages. */
-function guarded<T extends { handler: Handler }>(command: T): T {
+function guarded<T extends CommandModule>(command: T): T {
   return {
     ...command,
     handler: async (argv: never) => {
@@ -33,23 +18,15 @@ function guarded<T extends { handler: Handler }>(command: T): T {
   };
 }
 
-await yargs(hideBin(process.argv))
+const args = hideBin(process.argv);
+const parser = yargs(args)
   .scriptName('baton')
-  .usage('$0 <command> [options]\n\nBenchmark LLM providers on declarative task suites; learn routing policies from the results.')
-  .command(guarded(runCommand) as never)
-  .command(guarded(validateCommand) as never)
-  .command(guarded(rescoreCommand) as never)
-  .command(guarded(demoCommand) as never)
-  .command(guarded(reportCommand) as never)
-  .command(guarded(compareCommand) as never)
-  .command(guarded(schemaCommand) as never)
-  .command(guarded(fitCommand) as never)
-  .command(guarded(evaluatePolicyCommand) as never)
-  .command(guarded(exportCommand) as never)
-  .command(guarded(importCommand) as never)
-  .command(guarded(exportResultsCommand) as never)
-  .command(guarded(mergeCommand) as never)
-  .command(guarded(simServeCommand) as never)
+  .usage('$0 <command> [options]\n\nBenchmark LLM providers on declarative task suites; learn routing policies from the results.');
+// Only the named command is loaded; without one, every command is listed by its summary alone.
+const named = namedCommand(args);
+if (named === undefined) for (const { command, describe } of Object.values(commandIndex)) parser.command(command, describe);
+else parser.command({ command: named.command, describe: named.describe, ...guarded(await named.load()) } as never);
+await parser
   .demandCommand(1, 'Name a command; `baton --help` lists them.')
   .strict()
   .fail((message, error) => {

@@ -14,9 +14,8 @@ interface CompareArgs extends ReportFlags {
   format: 'text' | 'md' | 'json';
 }
 
+/** `baton compare`: options and handler (its usage line and summary are in `cli/command-index.ts`). */
 export const compareCommand = {
-  command: 'compare <baseline> <candidate>',
-  describe: 'Compare two runs on their shared tasks; flag significant regressions and improvements',
   builder: (yargs: Argv) =>
     withReportOptions(yargs)
       .positional('baseline', { type: 'string', demandOption: true, describe: 'The reference run id (e.g. the last good nightly run)' })

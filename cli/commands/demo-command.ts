@@ -5,9 +5,8 @@ import { runAndReport } from '../run-and-report.ts';
 import { withRunOutputOptions } from '../shared-options.ts';
 import { writeDemoArtifacts } from '../write-demo-artifacts.ts';
 
+/** `baton demo`: options and handler (its usage line and summary are in `cli/command-index.ts`). */
 export const demoCommand = {
-  command: 'demo',
-  describe: 'Run the bundled suites against the bundled simulated fleet (no keys, no network)',
   builder: (yargs: Argv) =>
     withRunOutputOptions(yargs)
       .option('http', { type: 'boolean', default: false, describe: 'Go through sim-serve on a loopback port and the official OpenAI, Anthropic and Gemini SDKs' })

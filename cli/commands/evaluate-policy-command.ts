@@ -17,9 +17,8 @@ import { formatEvaluation } from '../format-policy.ts';
 import { toLearnerOptions, withLearnerOptions, type LearnerFlags } from '../policy-options.ts';
 import { UsageError } from '../report-error.ts';
 
+/** `baton evaluate-policy`: options and handler (its usage line and summary are in `cli/command-index.ts`). */
 export const evaluatePolicyCommand = {
-  command: 'evaluate-policy',
-  describe: 'Cross-validate the policy learner: held-out quality and cost against the best single model, the oracle and random routing',
   builder: (yargs: Argv) =>
     withLearnerOptions(yargs)
       .option('folds', { type: 'number', default: 5, describe: 'k of the k-fold cross-validation over tasks' })

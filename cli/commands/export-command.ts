@@ -6,9 +6,8 @@ import { exportLitellm } from '../../policies/export/export-litellm.ts';
 import { exitCodes } from '../exit-codes.ts';
 import { readPolicy } from './evaluate-policy-command.ts';
 
+/** `baton export`: options and handler (its usage line and summary are in `cli/command-index.ts`). */
 export const exportCommand = {
-  command: 'export',
-  describe: 'Compile a policy for a gateway: a LiteLLM router config, or a plain JSON routing table',
   builder: (yargs: Argv) =>
     yargs
       .option('format', { choices: ['litellm', 'json'] as const, demandOption: true, describe: 'litellm: proxy config YAML (model_list, tag routing, fallbacks); json: gateway-neutral routing table' })

@@ -8,9 +8,8 @@ import { exitCodes } from '../exit-codes.ts';
 import { UsageError } from '../report-error.ts';
 import { databasePath } from '../run-and-report.ts';
 
+/** `baton export-results`: options and handler (its usage line and summary are in `cli/command-index.ts`). */
 export const exportResultsCommand = {
-  command: 'export-results',
-  describe: 'Write one run\'s attempts (with run, model and task columns) to Parquet or CSV, e.g. a shard for `baton merge`',
   builder: (yargs: Argv) =>
     yargs
       .option('format', { choices: ['parquet', 'csv'] as const, default: 'parquet' as const, describe: 'File format' })

@@ -7,9 +7,8 @@ import { formatPolicy } from '../format-policy.ts';
 import { toLearnerOptions, withLearnerOptions, type LearnerFlags } from '../policy-options.ts';
 import { UsageError } from '../report-error.ts';
 
+/** `baton fit`: options and handler (its usage line and summary are in `cli/command-index.ts`). */
 export const fitCommand = {
-  command: 'fit',
-  describe: 'Learn a routing policy (category → model, fallbacks, evidence) from stored runs',
   builder: (yargs: Argv) =>
     withLearnerOptions(yargs)
       .option('out', { type: 'string', default: 'results/policy.json', describe: 'The policy file to write' })

@@ -43,9 +43,8 @@ const longFlags = {
   'output-column': 'The model\'s answer (default: `output` when present)',
 } as const;
 
+/** `baton import`: options and handler (its usage line and summary are in `cli/command-index.ts`). */
 export const importCommand = {
-  command: 'import <format> <paths..>',
-  describe: 'Import per-prompt outcomes recorded elsewhere as a run (routerbench, routellm, collector, long, baton)',
   builder: (yargs: Argv) => {
     let built = yargs
       .positional('format', { choices: importFormats, demandOption: true, describe: 'Layout of the files' })

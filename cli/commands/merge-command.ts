@@ -5,9 +5,8 @@ import { openStore } from '../../harness/store/open-store.ts';
 import { exitCodes } from '../exit-codes.ts';
 import { databasePath } from '../run-and-report.ts';
 
+/** `baton merge`: options and handler (its usage line and summary are in `cli/command-index.ts`). */
 export const mergeCommand = {
-  command: 'merge <files..>',
-  describe: 'Merge exported shards (`baton run --shard i/n` + `baton export-results`) into one run',
   builder: (yargs: Argv) =>
     yargs
       .positional('files', { type: 'string', array: true, demandOption: true, describe: 'Parquet or CSV exports, or folders of them' })

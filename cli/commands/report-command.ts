@@ -16,9 +16,8 @@ interface ReportArgs extends ReportFlags {
   policy?: string | undefined;
 }
 
+/** `baton report`: options and handler (its usage line and summary are in `cli/command-index.ts`). */
 export const reportCommand = {
-  command: 'report',
-  describe: 'Report runs: quality with intervals, cost per correct answer, latency, per model and category',
   builder: (yargs: Argv) =>
     withReportOptions(yargs)
       .option('run', { type: 'string', array: true, describe: 'Run id (repeatable); the last one is reported, two runs are also compared' })

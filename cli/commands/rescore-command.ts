@@ -10,9 +10,8 @@ import { formatSummary } from '../print-summary.ts';
 import { UsageError } from '../report-error.ts';
 import { databasePath } from '../run-and-report.ts';
 
+/** `baton rescore`: options and handler (its usage line and summary are in `cli/command-index.ts`). */
 export const rescoreCommand = {
-  command: 'rescore <run-id>',
-  describe: 'Score a stored run again with the current scorers, calling no model; writes a new run linked to it',
   builder: (yargs: Argv) =>
     yargs
       .positional('run-id', { type: 'string', demandOption: true, describe: 'The run whose outputs are scored again' })

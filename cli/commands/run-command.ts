@@ -10,9 +10,8 @@ import { UsageError } from '../report-error.ts';
 import { databasePath, runAndReport } from '../run-and-report.ts';
 import { withRunOutputOptions } from '../shared-options.ts';
 
+/** `baton run`: options and handler (its usage line and summary are in `cli/command-index.ts`). */
 export const runCommand = {
-  command: 'run [paths..]',
-  describe: 'Run every task of every suite against every configured model',
   builder: (yargs: Argv) =>
     withRunOutputOptions(yargs)
       .positional('paths', { type: 'string', array: true, describe: 'Suite files or folders' })

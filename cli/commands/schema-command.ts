@@ -14,9 +14,8 @@ export function generateSchema(kind: 'suite' | 'config' | 'policy'): string {
   return `${JSON.stringify({ title, ...schema }, null, 2)}\n`;
 }
 
+/** `baton schema`: options and handler (its usage line and summary are in `cli/command-index.ts`). */
 export const schemaCommand = {
-  command: 'schema <kind>',
-  describe: 'Print (or write) the JSON Schema of suites, of the models config or of policy files',
   builder: (yargs: Argv) =>
     yargs
       .positional('kind', { choices: ['suite', 'config', 'policy'] as const, demandOption: true })

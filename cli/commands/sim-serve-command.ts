@@ -7,9 +7,8 @@ import { exitCodes } from '../exit-codes.ts';
 import { packagePaths } from '../package-paths.ts';
 import { UsageError } from '../report-error.ts';
 
+/** `baton sim-serve`: options and handler (its usage line and summary are in `cli/command-index.ts`). */
 export const simServeCommand = {
-  command: 'sim-serve',
-  describe: 'Serve the simulated fleet over HTTP in the OpenAI, Anthropic and Gemini wire formats (127.0.0.1)',
   builder: (yargs: Argv) =>
     yargs
       .option('port', { type: 'number', default: 8787, describe: 'Port on 127.0.0.1 (0 = any free port)' })

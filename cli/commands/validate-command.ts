@@ -3,9 +3,8 @@ import { loadRunInputs } from '../../harness/run/load-run-inputs.ts';
 import { loadSuites } from '../../harness/suites/load-suites.ts';
 import { exitCodes } from '../exit-codes.ts';
 
+/** `baton validate`: options and handler (its usage line and summary are in `cli/command-index.ts`). */
 export const validateCommand = {
-  command: 'validate <paths..>',
-  describe: 'Check suites and a models config without running anything',
   builder: (yargs: Argv) =>
     yargs
       .positional('paths', { type: 'string', array: true, demandOption: true, describe: 'Suite files or folders' })

@@ -3,6 +3,7 @@ import { callOpenAIChat } from './call-openai-chat.ts';
 import { classifyStainlessError } from './classify-stainless-error.ts';
 import { httpConnectionKey, type HttpProviderSettings } from './http-provider-settings.ts';
 import { loadOnce } from './load-once.ts';
+import { loadOpenAISdk } from './load-openai-sdk.ts';
 
 /** Settings of {@link createOpenAIProvider}. */
 export interface OpenAIProviderSettings extends HttpProviderSettings {
@@ -18,9 +19,11 @@ export interface OpenAIProviderSettings extends HttpProviderSettings {
  * retries, so the SDK's are off; its logger is off too (library code prints nothing).
  */
 export function createOpenAIProvider(settings: OpenAIProviderSettings): Provider {
+  // One client per model, its SDK module kept with it: an `import()` per call cost a round trip
+  // to tsx's hooks thread, over 10% of the client's time against a fast endpoint.
   const loadClient = loadOnce(async () => {
-    const { default: OpenAI } = await import('openai');
-    return new OpenAI({
+    const sdk = await loadOpenAISdk();
+    const client = new sdk.default({
       apiKey: settings.apiKey,
       baseURL: settings.baseURL,
       organization: settings.organization ?? null,
@@ -30,13 +33,14 @@ export function createOpenAIProvider(settings: OpenAIProviderSettings): Provider
       logLevel: 'off',
       ...(settings.fetch === undefined ? {} : { fetch: settings.fetch }),
     });
+    return { sdk, client };
   });
   const context = { provider: 'openai', apiKey: settings.apiKey, apiKeyVariable: settings.apiKeyVariable, timeoutMs: settings.timeoutMs };
 
   async function generate(request: ProviderRequest) {
-    const sdk = await import('openai');
+    const { sdk, client } = await loadClient();
     try {
-      return await callOpenAIChat(await loadClient(), request, settings.stream ?? true, { provider: 'openai', maxTokensField: 'max_completion_tokens' });
+      return await callOpenAIChat(client, request, settings.stream ?? true, { provider: 'openai', maxTokensField: 'max_completion_tokens' });
     } catch (thrown) {
       throw classifyStainlessError(sdk, thrown, context);
     }

@@ -101,7 +101,7 @@ describe('executeRun', () => {
         const inner = createProviderFor(model, index, context);
         // Each call takes a moment, as a real one does: no refund of a finished call's unused tokens lands
         // before the later calls have reserved theirs, so the schedule below holds whatever the microtask order.
-        return { ...inner, generate: async (request) => (tokenStarts.push(performance.now()), await new Promise((resolve) => setTimeout(resolve, 1)), inner.generate(request)) };
+        return { ...inner, generate: async (request) => (tokenStarts.push(performance.now()), await new Promise((resolve) => setTimeout(resolve, 200)), inner.generate(request)) };
       },
     });
     // 6 x ~71 reserved tokens, less the 200-token burst, at 200 tokens/s: the last call starts after ~1.1 s.

@@ -30,9 +30,15 @@ export async function handleSimRequest(state: SimServerState, protocol: WireProt
     sequence: state.record.nextSequence(), receivedAt: Date.now(), format: protocol.format, model: request.pathModel ?? '', modelId: undefined, seed: undefined,
     stream: request.pathStream, status: 0, outcome: 'bad_request', retryAfterMs: undefined, usage: null, costUsd: null,
   };
+  // Aborts when the client leaves before the reply is complete. Closing the server ends every
+  // connection, so this covers `state.closing` too; a signal combined with AbortSignal.any, and
+  // an abort on every normal close, were a tenth of the server's time per request.
   const leaving = new AbortController();
-  res.once('close', () => leaving.abort(new Error('the client closed the connection')));
-  const signal = AbortSignal.any([leaving.signal, state.closing]);
+  if (state.closing.aborted) leaving.abort(state.closing.reason);
+  res.once('close', () => {
+    if (!res.writableFinished) leaving.abort(new Error('the client closed the connection'));
+  });
+  const { signal } = leaving;
   const refuse = (kind: WireErrorKind, message: string, headers: Record<string, string> = {}, retryAfterMs?: number) => {
     entry.status = protocol.errorStatus(kind);
     entry.retryAfterMs = retryAfterMs;
