@@ -11,13 +11,16 @@ export interface AnthropicProviderSettings extends HttpProviderSettings {
   readonly promptCaching?: boolean | undefined;
 }
 
+/** The SDK module, imported once per process rather than per call (each `import()` is a loader round trip under tsx). */
+const loadAnthropicSdk = loadOnce(() => import('@anthropic-ai/sdk'));
+
 /**
  * A model behind the Anthropic Messages API, through the official SDK. The harness owns
  * retries, so the SDK's are off; so are its logger and its telemetry.
  */
 export function createAnthropicProvider(settings: AnthropicProviderSettings): Provider {
   const loadClient = loadOnce(async () => {
-    const { default: Anthropic } = await import('@anthropic-ai/sdk');
+    const { default: Anthropic } = await loadAnthropicSdk();
     return new Anthropic({
       apiKey: settings.apiKey,
       baseURL: settings.baseURL,
@@ -31,7 +34,7 @@ export function createAnthropicProvider(settings: AnthropicProviderSettings): Pr
   const context = { provider: 'anthropic', apiKey: settings.apiKey, apiKeyVariable: settings.apiKeyVariable, timeoutMs: settings.timeoutMs };
 
   async function generate(request: ProviderRequest) {
-    const sdk = await import('@anthropic-ai/sdk');
+    const sdk = await loadAnthropicSdk();
     try {
       return await callAnthropicMessages(await loadClient(), request, settings.stream ?? true, settings.promptCaching ?? true);
     } catch (thrown) {

@@ -12,13 +12,16 @@ export interface GoogleProviderSettings extends HttpProviderSettings {
   readonly apiKey: string;
 }
 
+/** The SDK module, imported once per process rather than per call (each `import()` is a loader round trip under tsx). */
+const loadGoogleSdk = loadOnce(() => import('@google/genai'));
+
 /**
  * A Gemini model through the official `@google/genai` SDK (the Gemini API, never Vertex AI).
  * The harness owns retries, so the SDK's are off.
  */
 export function createGoogleProvider(settings: GoogleProviderSettings): Provider {
   const loadClient = loadOnce(async () => {
-    const { GoogleGenAI } = await import('@google/genai');
+    const { GoogleGenAI } = await loadGoogleSdk();
     return new GoogleGenAI({
       apiKey: settings.apiKey,
       // Explicit, so that GOOGLE_GENAI_USE_VERTEXAI in the environment cannot reroute the calls.
@@ -33,7 +36,7 @@ export function createGoogleProvider(settings: GoogleProviderSettings): Provider
   });
 
   async function generate(request: ProviderRequest) {
-    const { ApiError } = await import('@google/genai');
+    const { ApiError } = await loadGoogleSdk();
     const redact = (text: string) => redactSecret(text, settings.apiKey);
     try {
       return await callGeminiGenerate(await loadClient(), request, settings.stream ?? true);
