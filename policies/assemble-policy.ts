@@ -10,6 +10,7 @@ import { compareText } from './compare-text.ts';
 import { describeLearner } from './describe-learner.ts';
 import type { PolicyMatrix } from './matrix/policy-matrix.ts';
 import { findBestMatch } from './router/match-specificity.ts';
+import { createOutcomeSum } from './evaluate/outcome-sum.ts';
 
 /** Where a policy came from, besides the learner's parameters. */
 export interface PolicyOrigin {
@@ -48,25 +49,12 @@ export function assemblePolicy(matrix: PolicyMatrix, fitted: readonly FittedSegm
   const fallback = toRoute(first);
   // Shares and the in-sample summary follow the router's own matching over the emitted routes.
   const counts = new Array<number>(routes.length + 1).fill(0);
-  let scoreSum = 0;
-  let scored = 0;
-  let costSum = 0;
-  let priced = 0;
+  const inSample = createOutcomeSum();
   matrix.tasks.forEach((task, t) => {
     const index = findBestMatch(routes, (route) => route.match, { category: task.category, tags: task.tags, promptChars: task.promptChars });
     counts[index + 1] = (counts[index + 1] ?? 0) + 1;
     const entry = index === -1 ? first : rest[index];
-    const column = entry === undefined ? undefined : matrix.columns[entry.choice.candidate.column];
-    const score = column?.score[t] ?? Number.NaN;
-    const cost = column?.cost[t] ?? Number.NaN;
-    if (!Number.isNaN(score)) {
-      scoreSum += score;
-      scored += 1;
-    }
-    if (!Number.isNaN(cost)) {
-      costSum += cost;
-      priced += 1;
-    }
+    inSample.addCell(entry === undefined ? undefined : matrix.columns[entry.choice.candidate.column], t);
   });
   const total = Math.max(1, matrix.tasks.length);
   routes.forEach((route, index) => (route.share = (counts[index + 1] ?? 0) / total));
@@ -90,8 +78,7 @@ export function assemblePolicy(matrix: PolicyMatrix, fitted: readonly FittedSegm
     ...(classifier === undefined ? {} : { classifier }),
     summary: {
       tasks: matrix.tasks.length,
-      quality: scored === 0 ? 0 : scoreSum / scored,
-      cost_per_task_usd: priced === 0 ? null : costSum / priced,
+      ...inSample.mean(),
       best_single: { model: best === undefined ? fallback.model : (matrix.models[best.column]?.id ?? ''), quality: bestMeasure?.quality ?? 0, cost_per_task_usd: bestMeasure?.cost ?? null },
     },
     provenance: {
