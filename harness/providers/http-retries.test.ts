@@ -37,7 +37,7 @@ function attempt(provider: Provider, request: ProviderRequest) {
     timeoutMs: 5_000,
     signal: new AbortController().signal,
     random: () => 0.5,
-    attempt: async (signal) => ({ value: await provider.generate({ ...request, signal }), actualTokens: null }),
+    attempt: async ({ signal }) => ({ value: await provider.generate({ ...request, signal }), actualTokens: null }),
   });
 }
 

@@ -46,7 +46,7 @@ describe.each(kinds)('a wrong content type through the %s adapter', (kind) => {
       timeoutMs: 5_000,
       signal: new AbortController().signal,
       random: () => 0.5,
-      attempt: async (signal) => ({
+      attempt: async ({ signal }) => ({
         value: await provider.generate({ model: 'any', system: undefined, messages: [{ role: 'user', content: 'What is 1 + 1?' }], maxTokens: 16, temperature: 0, topP: undefined, stop: undefined, seed: 1, signal }),
         actualTokens: null,
       }),

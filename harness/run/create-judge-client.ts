@@ -2,6 +2,7 @@ import type { ModelConfig, RetryPolicy } from '../core/models-schema.ts';
 import type { Provider, ProviderResponse } from '../core/provider-contract.ts';
 import { computeCost } from '../cost/compute-cost.ts';
 import { callWithRetries } from '../scheduler/call-with-retries.ts';
+import { TryRequest } from './try-request.ts';
 import type { ConnectionLane } from '../scheduler/connection-lane.ts';
 import type { JudgeClient } from '../scorers/judge-client.ts';
 import { createRandom, hash32 } from '../sim/hash-random.ts';
@@ -42,19 +43,11 @@ export function createJudgeClient(args: JudgeClientArgs): JudgeClient {
         timeoutMs: model.timeout_ms,
         signal: args.signal,
         random,
-        attempt: async (signal) => {
+        attempt: async (trySignal) => {
           started = performance.now();
-          const response = await provider.generate({
-            model: model.model,
-            system: request.system,
-            messages: [{ role: 'user', content: request.prompt }],
-            maxTokens: request.maxTokens,
-            temperature: 0,
-            topP: undefined,
-            stop: undefined,
-            seed: request.seed,
-            signal,
-          });
+          const response = await provider.generate(
+            new TryRequest(model.model, request.system, [{ role: 'user', content: request.prompt }], request.maxTokens, 0, undefined, undefined, request.seed, trySignal),
+          );
           const { inputTokens, outputTokens } = response.usage;
           return { value: response, actualTokens: inputTokens === null || outputTokens === null ? null : inputTokens + outputTokens };
         },

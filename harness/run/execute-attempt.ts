@@ -12,6 +12,7 @@ import { scoreOutput } from '../scorers/score-output.ts';
 import type { Scorer } from '../scorers/scorer.ts';
 import { estimateTokens } from '../tokens/estimate-tokens.ts';
 import { attemptSeed } from './attempt-seed.ts';
+import { TryRequest } from './try-request.ts';
 
 /** Everything one attempt needs; shared objects are built once per run. */
 export interface AttemptContext {
@@ -54,19 +55,11 @@ export async function executeAttempt(context: AttemptContext, task: Task, repeat
     timeoutMs: model.timeout_ms,
     signal: context.signal,
     random: context.random,
-    attempt: async (signal) => {
+    attempt: async (trySignal) => {
       callStarted = performance.now();
-      const response = await context.provider.generate({
-        model: model.model,
-        system: task.system,
-        messages: [{ role: 'user', content: task.prompt }],
-        maxTokens: generation.max_tokens,
-        temperature: generation.temperature,
-        topP: generation.top_p,
-        stop: generation.stop,
-        seed,
-        signal,
-      });
+      const response = await context.provider.generate(
+        new TryRequest(model.model, task.system, [{ role: 'user', content: task.prompt }], generation.max_tokens, generation.temperature, generation.top_p, generation.stop, seed, trySignal),
+      );
       const { inputTokens, outputTokens } = response.usage;
       return { value: response, actualTokens: inputTokens === null || outputTokens === null ? null : inputTokens + outputTokens };
     },

@@ -40,7 +40,7 @@ describe.concurrent('a lane without configured limits, against sim-serve limited
         if (task === undefined) throw new Error('no task');
         return callWithRetries<ProviderResponse>({
           lane, estimatedTokens: 200, policy, timeoutMs: 5_000, signal: new AbortController().signal, random: () => 0.5,
-          attempt: async (signal) => ({ value: await provider.generate({ ...fixture.request(name, task, 1_000 + index), signal }), actualTokens: null }),
+          attempt: async ({ signal }) => ({ value: await provider.generate({ ...fixture.request(name, task, 1_000 + index), signal }), actualTokens: null }),
         });
       }),
     );

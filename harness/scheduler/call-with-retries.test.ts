@@ -133,7 +133,7 @@ describe('callWithRetries', () => {
     const tries: number[] = [];
     const result = await callWithRetries(
       args(
-        (signal, tryIndex) => {
+        ({ signal }, tryIndex) => {
           tries.push(tryIndex);
           return tryIndex === 0 ? hang(signal) : Promise.resolve({ value: 'second', actualTokens: 1 });
         },
@@ -141,7 +141,7 @@ describe('callWithRetries', () => {
       ),
     );
     expect(result).toEqual({ ok: true, value: 'second', retries: 1 });
-    const failed = await callWithRetries(args(hang, { timeoutMs: 50, policy: { ...fastPolicy, max_retries: 0 } }));
+    const failed = await callWithRetries(args(({ signal }) => hang(signal), { timeoutMs: 50, policy: { ...fastPolicy, max_retries: 0 } }));
     expect(failed).toMatchObject({ ok: false, retries: 0, error: { code: 'timeout', retryable: true } });
   });
 
@@ -159,7 +159,7 @@ describe('callWithRetries', () => {
     setTimeout(() => controller.abort(), 30);
     const result = await callWithRetries(
       args(
-        (signal) => {
+        ({ signal }) => {
           tries += 1;
           return hang(signal);
         },

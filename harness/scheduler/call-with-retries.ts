@@ -6,6 +6,11 @@ import { createLinkedSignal, type LinkedSignal } from './linked-signal.ts';
 import { sleep as realSleep } from './sleep.ts';
 import { toProviderError } from './to-provider-error.ts';
 
+/** The abort signal of one try, created when first read (see {@link LinkedSignal}). */
+export interface TrySignal {
+  readonly signal: AbortSignal;
+}
+
 /** What one successful try returns. */
 export interface TryOutcome<T> {
   value: T;
@@ -35,8 +40,12 @@ export interface CallWithRetriesArgs<T> {
   sleep?: ((ms: number, signal?: AbortSignal) => Promise<void>) | undefined;
   /** Clock for the rate-limit wait cap, ms. Default `Date.now`. */
   now?: (() => number) | undefined;
-  /** One try. Must honour `signal`, which combines the run signal and the try's timeout. */
-  attempt: (signal: AbortSignal, tryIndex: number) => Promise<TryOutcome<T>>;
+  /**
+   * One try. Must honour `trySignal.signal`, which combines the run signal and the try's timeout.
+   * It is created on first read: hand on `trySignal` itself where the signal may go unread (as
+   * `TryRequest` does), and a try that never reads it costs no `AbortSignal`.
+   */
+  attempt: (trySignal: TrySignal, tryIndex: number) => Promise<TryOutcome<T>>;
 }
 
 /** How long an attempt may keep retrying 429s without spending retries, when the policy does not say. */
@@ -75,7 +84,7 @@ export async function callWithRetries<T>(args: CallWithRetriesArgs<T>): Promise<
           // The timeout starts with the try, so time spent queued in the lane does not count.
           const linked = createLinkedSignal([signal], timeoutMs);
           trySignal = linked;
-          return raceAbort(attempt(linked.signal, retries), linked);
+          return raceAbort(attempt(linked, retries), linked);
         },
         signal,
       );
@@ -109,8 +118,8 @@ export async function callWithRetries<T>(args: CallWithRetriesArgs<T>): Promise<
  */
 function raceAbort<T>(promise: Promise<T>, linked: LinkedSignal): Promise<T> {
   return new Promise<T>((resolve, reject) => {
-    // The reason itself, whatever its type, as `throwIfAborted` would reject.
-    linked.onAbort(() => reject(linked.signal.reason as Error));
+    // Rejects with the reason itself, whatever its type, as `throwIfAborted` would.
+    linked.onAbort(reject);
     promise.then(resolve, reject);
   });
 }

@@ -8,12 +8,16 @@ export function hash32(...parts: readonly (string | number)[]): number {
   let h1 = 0xdeadbeef;
   let h2 = 0x41c6ce57;
   for (const part of parts) {
-    const text = `${String(part)}\u0000`;
+    // Each part is hashed as its text followed by a NUL, without building that string: this runs
+    // several times per attempt.
+    const text = typeof part === 'string' ? part : String(part);
     for (let index = 0; index < text.length; index += 1) {
       const code = text.charCodeAt(index);
       h1 = Math.imul(h1 ^ code, 2654435761);
       h2 = Math.imul(h2 ^ code, 1597334677);
     }
+    h1 = Math.imul(h1, 2654435761);
+    h2 = Math.imul(h2, 1597334677);
   }
   h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
   h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);

@@ -1,6 +1,8 @@
-import { DuckDBDataChunk, DuckDBVector, type DuckDBType } from '@duckdb/node-api';
+import { DuckDBDataChunk, DuckDBListVector, DuckDBVector, listValue, type DuckDBType } from '@duckdb/node-api';
 import { toError } from '../core/to-error.ts';
 import type { Store } from './store.ts';
+
+const emptyList = listValue([]);
 
 /** Appends rows of one kind to a table, committing them in batches. */
 export interface BatchedAppender<Row> {
@@ -29,13 +31,16 @@ export interface TableColumns<Row> {
 
 /**
  * Rows are written column by column into a DuckDB data chunk, which is appended whenever it is
- * full (2,048 rows) and committed once per batch: a row costs typed-array writes (and one native
+ * full (1,024 rows) and committed once per batch: a row costs typed-array writes (and one native
  * call per non-null string) instead of a native call per column, and a batch one commit (one WAL
  * sync). A crash loses at most one batch, which a resumed run makes again. A failed background
  * flush is kept and raised by the next call, never thrown from a timer.
  */
 export async function createBatchedAppender<Row>(store: Store, table: string, columns: TableColumns<Row>, options: BatchOptions & { readonly batchSize: number }): Promise<BatchedAppender<Row>> {
-  const capacity = DuckDBVector.standardSize();
+  // Half a standard vector: the library keeps every string of a chunk until the chunk is appended,
+  // and at 2,048 rows those strings outlived the young generation, doubling what the garbage
+  // collector promoted per attempt; smaller chunks cost more native calls per row.
+  const capacity = Math.min(1024, DuckDBVector.standardSize());
   const appender = await store.connection.createAppender(table);
   const chunk = DuckDBDataChunk.create(columns.types, capacity);
   let vectors = columnVectors(chunk);
@@ -45,6 +50,9 @@ export async function createBatchedAppender<Row>(store: Store, table: string, co
   let written = 0;
   let failure: unknown;
   const appendChunk = () => {
+    // A list vector's flush reads every row up to the chunk's capacity: rows past `filled` would be
+    // read from uninitialised memory, so they get an empty list first.
+    if (filled < capacity) for (const vector of vectors) if (vector instanceof DuckDBListVector) for (let index = filled; index < capacity; index += 1) vector.setItem(index, emptyList);
     for (const vector of vectors) vector.flush();
     chunk.rowCount = filled;
     appender.appendDataChunk(chunk);
@@ -90,9 +98,16 @@ export async function createBatchedAppender<Row>(store: Store, table: string, co
       check();
       try {
         flush();
-      } finally {
-        appender.closeSync();
+      } catch (error) {
+        // Closing an appender whose flush failed fails too ("transaction is aborted"): report the cause.
+        try {
+          appender.closeSync();
+        } catch {
+          // The flush's error is the one to report.
+        }
+        throw error;
       }
+      appender.closeSync();
     },
     get written() {
       return written;
