@@ -20,6 +20,8 @@ export function withLearnerOptions<T>(yargs: Argv<T>) {
     .option('require', { type: 'string', array: true, describe: 'Eligibility rule (repeatable): "[tag:T | category:C =>] attribute:value[|value]"' })
     .option('shrinkage', { type: 'string', default: 'auto', describe: 'Pooling of category estimates toward the whole: auto (empirical Bayes), a pseudo-count, or 0 for none' })
     .option('prompt-bands', { type: 'number', default: 1, describe: 'Split categories into up to N prompt-length bands (1 = off)' })
+    .option('score-bands', { type: 'number', default: 1, describe: 'Learn a prompt scorer (the strong model\'s gain over the cheap one, from the prompt\'s words) and route prompts in up to N bands of it (1 = off)' })
+    .option('score-l2', { type: 'number', default: 10, describe: 'Ridge penalty of the prompt scorer (higher: smoother scores)' })
     .option('max-fallbacks', { type: 'number', default: 2, describe: 'Longest fallback chain per route' })
     .option('cascades', { type: 'boolean', default: true, describe: 'Consider cascades (cheap model first, escalate on a failed check); needs runtime checks in the runs' })
     .option('classifier', { type: 'boolean', default: true, describe: 'Learn keyword rules mapping prompts to categories' })
@@ -41,6 +43,8 @@ export interface LearnerFlags {
   readonly require?: string[] | undefined;
   readonly shrinkage: string;
   readonly promptBands: number;
+  readonly scoreBands: number;
+  readonly scoreL2: number;
   readonly maxFallbacks: number;
   readonly cascades: boolean;
   readonly classifier: boolean;
@@ -60,6 +64,8 @@ export function toLearnerOptions(flags: LearnerFlags): LearnerOptions {
   check(flags.maxP95Ms === undefined || flags.maxP95Ms > 0, 'max-p95-ms', '> 0', flags.maxP95Ms);
   check(flags.maxCostPer1k === undefined || flags.maxCostPer1k >= 0, 'max-cost-per-1k', '≥ 0', flags.maxCostPer1k);
   check(Number.isInteger(flags.promptBands) && flags.promptBands >= 1, 'prompt-bands', 'an integer ≥ 1', flags.promptBands);
+  check(Number.isInteger(flags.scoreBands) && flags.scoreBands >= 1, 'score-bands', 'an integer ≥ 1', flags.scoreBands);
+  check(Number.isFinite(flags.scoreL2) && flags.scoreL2 > 0, 'score-l2', 'a number > 0', flags.scoreL2);
   check(Number.isInteger(flags.maxFallbacks) && flags.maxFallbacks >= 0, 'max-fallbacks', 'an integer ≥ 0', flags.maxFallbacks);
   check(Number.isInteger(flags.seed), 'seed', 'an integer', flags.seed);
   const shrinkage = flags.shrinkage === 'auto' ? 'auto' : Number(flags.shrinkage);
@@ -74,6 +80,8 @@ export function toLearnerOptions(flags: LearnerFlags): LearnerOptions {
     require: (flags.require ?? []).map(parseRequireRule),
     shrinkage,
     promptBands: flags.promptBands,
+    scoreBands: flags.scoreBands,
+    scoreL2: flags.scoreL2,
     maxFallbacks: flags.maxFallbacks,
     cascades: flags.cascades,
     classifier: flags.classifier,

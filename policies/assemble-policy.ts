@@ -1,7 +1,7 @@
 import { policySchemaVersion, type DefaultRoute, type KeywordClassifier, type Policy, type Route } from '../harness/core/policy-schema.ts';
 import type { RunRecord } from '../harness/store/run-record.ts';
 import { describeIneligible } from './fit/find-ineligibility.ts';
-import type { FittedSegment } from './fit/fit-table.ts';
+import type { FittedSegment, FittedTable } from './fit/fit-table.ts';
 import type { LearnerOptions } from './fit/learner-options.ts';
 import { measureColumn } from './fit/measure-column.ts';
 import { qualityInterval } from './fit/quality-interval.ts';
@@ -10,6 +10,8 @@ import { compareText } from './compare-text.ts';
 import { describeLearner } from './describe-learner.ts';
 import type { PolicyMatrix } from './matrix/policy-matrix.ts';
 import { findBestMatch } from './router/match-specificity.ts';
+import { scoreFeatures } from './router/score-prompt.ts';
+import { matrixPromptFeatures } from './scorer/matrix-prompt-features.ts';
 import { createOutcomeSum } from './evaluate/outcome-sum.ts';
 
 /** Where a policy came from, besides the learner's parameters. */
@@ -21,7 +23,8 @@ export interface PolicyOrigin {
 }
 
 /** Turns fitted segments into the policy document (before canonical formatting). */
-export function assemblePolicy(matrix: PolicyMatrix, fitted: readonly FittedSegment[], options: LearnerOptions, origin: PolicyOrigin, classifier: KeywordClassifier | undefined): Policy {
+export function assemblePolicy(matrix: PolicyMatrix, table: FittedTable, options: LearnerOptions, origin: PolicyOrigin, classifier: KeywordClassifier | undefined): Policy {
+  const { fitted, scorer } = table;
   const emitted = selectRoutes(fitted);
   const entries = fitted.filter((_, index) => emitted[index] === true);
   const toRoute = (entry: FittedSegment): DefaultRoute & { share: number } => {
@@ -50,8 +53,11 @@ export function assemblePolicy(matrix: PolicyMatrix, fitted: readonly FittedSegm
   // Shares and the in-sample summary follow the router's own matching over the emitted routes.
   const counts = new Array<number>(routes.length + 1).fill(0);
   const inSample = createOutcomeSum();
+  const features = scorer === undefined ? undefined : matrixPromptFeatures(matrix);
   matrix.tasks.forEach((task, t) => {
-    const index = findBestMatch(routes, (route) => route.match, { category: task.category, tags: task.tags, promptChars: task.promptChars });
+    const feature = features?.[t];
+    const promptScore = scorer === undefined || feature === undefined ? undefined : scoreFeatures(scorer, feature, task.category);
+    const index = findBestMatch(routes, (route) => route.match, { category: task.category, tags: task.tags, promptChars: task.promptChars, promptScore });
     counts[index + 1] = (counts[index + 1] ?? 0) + 1;
     const entry = index === -1 ? first : rest[index];
     inSample.addCell(entry === undefined ? undefined : matrix.columns[entry.choice.candidate.column], t);
@@ -76,6 +82,7 @@ export function assemblePolicy(matrix: PolicyMatrix, fitted: readonly FittedSegm
     routes,
     default: fallback,
     ...(classifier === undefined ? {} : { classifier }),
+    ...(scorer === undefined ? {} : { prompt_scorer: scorer }),
     summary: {
       tasks: matrix.tasks.length,
       ...inSample.mean(),
@@ -99,6 +106,7 @@ function matchOf(entry: FittedSegment): Route['match'] {
     ...(key.category === undefined ? {} : { category: key.category }),
     ...(key.tags === undefined ? {} : { tags: [...key.tags] }),
     ...(key.prompt_chars === undefined ? {} : { prompt_chars: { ...key.prompt_chars } }),
+    ...(key.prompt_score === undefined ? {} : { prompt_score: { ...key.prompt_score } }),
   };
 }
 

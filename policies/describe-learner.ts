@@ -19,6 +19,8 @@ export function describeLearner(options: LearnerOptions): Record<string, string 
     require: options.require.map((rule) => rule.text).join(' ; '),
     shrinkage: options.shrinkage,
     prompt_bands: options.promptBands,
+    score_bands: options.scoreBands,
+    score_l2: options.scoreL2,
     min_band_tasks: options.minBandTasks,
     max_fallbacks: options.maxFallbacks,
     cascades: options.cascades,

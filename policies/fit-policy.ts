@@ -19,7 +19,7 @@ export function fitPolicy(matrix: PolicyMatrix, options: LearnerOptions, origin:
   if (matrix.tasks.length === 0) throw new InputError([{ file: source, path: '', message: 'the selected runs hold no tasks', fix: 'pick runs with attempts (--run ID)' }]);
   const columns = options.cascades ? addCascadeColumns(matrix) : matrix;
   const train = columns.tasks.map((_, t) => t);
-  const fitted = fitTable(columns, computeDeviations(columns), train, options, source);
+  const table = fitTable(columns, computeDeviations(columns), train, options, source);
   const classifier = options.classifier ? learnKeywordClassifier(columns, { seed: options.seed }) : undefined;
-  return assemblePolicy(columns, fitted, options, origin, classifier);
+  return assemblePolicy(columns, table, options, origin, classifier);
 }

@@ -18,6 +18,8 @@ export function learnerFromPolicy(policy: Policy): LearnerOptions {
     require: policy.constraints.require,
     shrinkage: typeof shrinkage === 'number' ? shrinkage : 'auto',
     promptBands: number('prompt_bands', defaultLearnerOptions.promptBands),
+    scoreBands: number('score_bands', defaultLearnerOptions.scoreBands),
+    scoreL2: number('score_l2', defaultLearnerOptions.scoreL2),
     minBandTasks: number('min_band_tasks', defaultLearnerOptions.minBandTasks),
     maxFallbacks: number('max_fallbacks', defaultLearnerOptions.maxFallbacks),
     cascades: flag('cascades', defaultLearnerOptions.cascades),

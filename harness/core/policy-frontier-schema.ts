@@ -16,7 +16,7 @@ export const FrontierPointSchema = z.strictObject({
   lambda: z.number().nonnegative(),
   quality: z.number(),
   cost_per_task_usd: z.number(),
-  /** Category → model (or `first→escalate_to` for a cascade). */
+  /** Category → model (or `first→escalate_to` for a cascade); prompt-score bands by route key (`score:0.1-0.3`). */
   routes: z.record(z.string(), z.string()),
 });
 

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { KeywordClassifierSchema } from './keyword-classifier-schema.ts';
+import { PromptScorerSchema } from './prompt-scorer-schema.ts';
 import { ConstraintsSchema, ObjectiveSchema } from './policy-objective-schema.ts';
 import { PolicyIntervalSchema } from './policy-interval-schema.ts';
 
@@ -40,8 +41,14 @@ export const RouteMatchSchema = z
     prompt_chars: z
       .strictObject({ min: z.number().int().nonnegative().optional(), max: z.number().int().positive().optional() })
       .optional(),
+    /**
+     * A band of the policy's prompt score (`prompt_scorer`), `min` inclusive, `max` exclusive. It
+     * never matches a request without a prompt; for one with a prompt it takes precedence over a
+     * category route (the score already weighs the category).
+     */
+    prompt_score: z.strictObject({ min: z.number().optional(), max: z.number().optional() }).optional(),
   })
-  .refine((match) => match.category !== undefined || match.tags !== undefined, { message: 'Expected `category` or `tags` in a route match' });
+  .refine((match) => match.category !== undefined || match.tags !== undefined || match.prompt_score !== undefined, { message: 'Expected `category`, `tags` or `prompt_score` in a route match' });
 
 /** Call `model` first; when the suite's runtime check fails on its answer, call `escalate_to`. */
 export const CascadeSchema = z.strictObject({
@@ -112,10 +119,11 @@ export const PolicySchema = z
     objective: ObjectiveSchema.describe('How the learner chose a model per route'),
     constraints: ConstraintsSchema.describe('Hard constraints every route obeys; routers enforce `require` on every request'),
     models: z.array(PolicyModelSchema).min(1).describe('Every model a route may name: provider, provider model name, price (USD per 1M tokens), attributes'),
-    /** Most specific match wins: most tags, then a category, then a prompt band. */
-    routes: z.array(RouteSchema).describe('The routing table; the most specific matching route wins (most tags, then a category, then a prompt band)'),
+    /** Most specific match wins: most tags, then a prompt-score band, then a category, then a prompt-length band. */
+    routes: z.array(RouteSchema).describe('The routing table; the most specific matching route wins (most tags, then a prompt-score band, then a category, then a prompt-length band)'),
     default: DefaultRouteSchema.describe('The route for requests no route matches'),
     classifier: KeywordClassifierSchema.optional().describe('Keyword rules mapping a raw prompt to a category, with held-out accuracy'),
+    prompt_scorer: PromptScorerSchema.optional().describe('A linear score of a raw prompt (the strong model\'s expected gain over the weak one) that `prompt_score` route bands act on'),
     summary: PolicySummarySchema.describe('The policy against the best single model on the fitted tasks (in-sample)'),
     provenance: ProvenanceSchema.describe('Runs, suites, prices and learner parameters the policy came from'),
   })
@@ -128,8 +136,10 @@ export type RouteMatch = z.infer<typeof RouteMatchSchema>;
 export type ExpectedOutcome = z.infer<typeof ExpectedOutcomeSchema>;
 export type PolicyModel = z.infer<typeof PolicyModelSchema>;
 export type { KeywordClassifier } from './keyword-classifier-schema.ts';
+export type { PromptScorer } from './prompt-scorer-schema.ts';
 export type { Constraints, Objective, RequireRule } from './policy-objective-schema.ts';
 export type { PolicyInterval } from './policy-interval-schema.ts';
 export { ObjectiveSchema, ConstraintsSchema, RequireRuleSchema } from './policy-objective-schema.ts';
 export { KeywordClassifierSchema } from './keyword-classifier-schema.ts';
+export { PromptScorerSchema } from './prompt-scorer-schema.ts';
 export { PolicyIntervalSchema } from './policy-interval-schema.ts';

@@ -1,4 +1,5 @@
-import { fitTable, locateTask, type FittedSegment } from '../fit/fit-table.ts';
+import type { PromptScorer } from '../../harness/core/prompt-scorer-schema.ts';
+import { fitTable, locateTasks, type FittedSegment } from '../fit/fit-table.ts';
 import type { LearnerOptions } from '../fit/learner-options.ts';
 import type { Deviations } from '../fit/shrink-estimates.ts';
 import type { PolicyMatrix } from '../matrix/policy-matrix.ts';
@@ -7,6 +8,8 @@ import type { PolicyMatrix } from '../matrix/policy-matrix.ts';
 export interface FoldFit {
   readonly fold: number;
   readonly fitted: readonly FittedSegment[];
+  /** The fold's prompt scorer, when the policy routes on prompt scores. */
+  readonly scorer: PromptScorer | undefined;
   /** The fold's (held-out) tasks. */
   readonly tasks: readonly number[];
   /** For each held-out task, in order, the index of its segment in `fitted`. */
@@ -19,8 +22,7 @@ export function fitFolds(matrix: PolicyMatrix, deviations: Deviations, folds: In
     const train: number[] = [];
     const tasks: number[] = [];
     folds.forEach((f, t) => (f === fold ? tasks : train).push(t));
-    const fitted = fitTable(matrix, deviations, train, options, source);
-    const segments = tasks.map((t) => locateTask(fitted, matrix.tasks[t] as NonNullable<(typeof matrix.tasks)[number]>));
-    return { fold, fitted, tasks, segments };
+    const { fitted, scorer } = fitTable(matrix, deviations, train, options, source);
+    return { fold, fitted, scorer, tasks, segments: locateTasks(matrix, fitted, scorer, tasks) };
   });
 }

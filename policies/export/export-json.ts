@@ -1,4 +1,5 @@
 import type { Policy } from '../../harness/core/policy-schema.ts';
+import { specificityOf } from '../router/match-specificity.ts';
 import { routeKey } from '../router/route-key.ts';
 
 /**
@@ -13,7 +14,7 @@ export function exportJson(policy: Policy): Record<string, unknown> {
     ...(route.cascade === undefined ? {} : { cascade: route.cascade }),
   });
   const routes = policy.routes
-    .map((route) => ({ key: routeKey(route.match), ...route.match, ...target(route), specificity: (route.match.tags?.length ?? 0) * 4 + (route.match.category === undefined ? 0 : 2) + (route.match.prompt_chars === undefined ? 0 : 1) }))
+    .map((route) => ({ key: routeKey(route.match), ...route.match, ...target(route), specificity: specificityOf(route.match) }))
     .sort((a, b) => b.specificity - a.specificity || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0))
     .map(({ specificity: _specificity, ...route }) => route);
   return {

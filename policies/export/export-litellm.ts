@@ -11,8 +11,8 @@ export const routerGroup = 'baton';
  * targets), every route as a `baton` deployment tagged with its key (tag routing: send the key
  * as the request's tag; untagged requests take the `default` deployment), every route also as its
  * own group `baton/<key>` with its exact fallback chain. What LiteLLM cannot express is written as
- * comments and returned as warnings: cascades (the first model is kept), prompt bands (the client
- * must send the band's key), the keyword classifier, and the require rules (enforced by the choice
+ * comments and returned as warnings: cascades (the first model is kept), prompt-length and
+ * prompt-score bands (the client must send the band's key), the keyword classifier, and the require rules (enforced by the choice
  * of deployments only).
  */
 export function exportLitellm(policy: Policy, source: string): { text: string; warnings: string[] } {
@@ -24,6 +24,7 @@ export function exportLitellm(policy: Policy, source: string): { text: string; w
     if (route.cascade !== undefined) warnings.push(`route ${key}: cascade to ${route.cascade.escalate_to} on a failed check cannot be expressed; exported as ${route.model} alone`);
   }
   if (policy.routes.some((route) => route.match.prompt_chars !== undefined)) warnings.push('prompt-length bands: LiteLLM cannot measure prompts; clients must send the band route\'s key as the tag');
+  if (policy.prompt_scorer !== undefined) warnings.push('prompt-score bands: LiteLLM cannot score prompts; clients must score them with the policy\'s prompt_scorer (as `baton/router` does) and send the band route\'s key as the tag');
   if (policy.classifier !== undefined) warnings.push('the keyword classifier is not exported; clients must send the category\'s route key');
   const config = {
     model_list: [

@@ -6,16 +6,19 @@ import { describeIneligible, findIneligibility, type Ineligibility } from './fin
 import type { LearnerOptions } from './learner-options.ts';
 import { measureColumn } from './measure-column.ts';
 import { splitPromptBands } from './split-prompt-bands.ts';
+import { splitScoreBands } from '../scorer/split-score-bands.ts';
+import type { PromptScorer } from '../../harness/core/prompt-scorer-schema.ts';
 import type { Segment, SegmentKey } from './segment.ts';
 import { shrinkGroups, type Deviations } from './shrink-estimates.ts';
 
 /**
  * The segments a policy routes, measured on `train` tasks, in a fixed order: the default (all
  * tasks), then per constrained tag set, per category, per category and tag set, per category and
- * prompt band. Category estimates are pooled toward the whole, band estimates toward their
- * category. Throws an InputError naming every segment no model may serve.
+ * prompt band, per prompt-score band (with the scorer that places requests in them). Category
+ * estimates are pooled toward the whole, prompt-length bands toward their category, score bands
+ * toward the whole. Throws an InputError naming every segment no model may serve.
  */
-export function buildSegments(matrix: PolicyMatrix, deviations: Deviations, train: readonly number[], options: LearnerOptions, source: string): Segment[] {
+export function buildSegments(matrix: PolicyMatrix, deviations: Deviations, train: readonly number[], options: LearnerOptions, source: string): { segments: Segment[]; scorer: PromptScorer | undefined } {
   const columns = matrix.models.map((_, m) => m);
   const top = shrinkGroups(deviations, [train], [new Float64Array(columns.length)], 0);
   const byCategory = new Map<string, number[]>();
@@ -60,10 +63,19 @@ export function buildSegments(matrix: PolicyMatrix, deviations: Deviations, trai
       bands.forEach((band, b) => add({ category, prompt_chars: band.band }, band.tasks, pooled.quality[b] ?? new Float64Array(columns.length), categoryIndex[g]));
     });
   }
+  let scorer: PromptScorer | undefined;
+  if (options.scoreBands > 1) {
+    const split = splitScoreBands(matrix, train, options.scoreBands, options.minBandTasks, options.scoreL2, options.seed);
+    if (split !== undefined) {
+      scorer = split.scorer;
+      const pooled = shrinkGroups(deviations, split.bands.map((band) => band.tasks), split.bands.map(() => top.deviation[0] ?? new Float64Array(columns.length)), options.shrinkage);
+      split.bands.forEach((band, b) => add({ prompt_score: band.band }, band.tasks, pooled.quality[b] ?? new Float64Array(columns.length), root));
+    }
+  }
   if (problems.length > 0) {
     throw new InputError(problems.map((message) => ({ file: source, path: '', message, fix: 'relax --require, --max-p95-ms or --max-cost-per-1k, or add runs of an eligible model' })));
   }
-  return segments;
+  return { segments, scorer };
 }
 
 /** Tag sets that rules single out: every non-empty subset of up to 3 rule tags, else each tag alone. */
@@ -80,5 +92,12 @@ export function describeKey(key: SegmentKey): string {
   const parts = [key.category === undefined ? 'requests of any category' : `category \`${key.category}\``];
   if (key.tags !== undefined) parts.push(`tagged ${key.tags.map((tag) => `\`${tag}\``).join(' and ')}`);
   if (key.prompt_chars !== undefined) parts.push(`with prompts of ${key.prompt_chars.min ?? 0} to ${key.prompt_chars.max === undefined ? 'any number of' : key.prompt_chars.max - 1} characters`);
+  if (key.prompt_score !== undefined) parts.push(`with a prompt score ${describeScoreBand(key.prompt_score)}`);
   return parts.join(' ');
+}
+
+/** A score band in words: `from 0.12 to below 0.3`. */
+function describeScoreBand(band: { readonly min?: number; readonly max?: number }): string {
+  if (band.min === undefined) return `below ${band.max ?? 0}`;
+  return band.max === undefined ? `of ${band.min} or more` : `from ${band.min} to below ${band.max}`;
 }

@@ -1,5 +1,8 @@
-import type { PolicyMatrix, MatrixTask } from '../matrix/policy-matrix.ts';
+import type { PromptScorer } from '../../harness/core/prompt-scorer-schema.ts';
+import type { PolicyMatrix } from '../matrix/policy-matrix.ts';
 import { findBestMatch } from '../router/match-specificity.ts';
+import { scoreFeatures } from '../router/score-prompt.ts';
+import { matrixPromptFeatures } from '../scorer/matrix-prompt-features.ts';
 import { buildSegments } from './build-segments.ts';
 import { chooseCandidate, type Choice } from './choose-candidate.ts';
 import type { LearnerOptions } from './learner-options.ts';
@@ -14,16 +17,34 @@ export interface FittedSegment {
   readonly fallbacks: readonly string[];
 }
 
+/** The fitted segments, and the prompt scorer that places requests in score bands (when there are any). */
+export interface FittedTable {
+  readonly fitted: FittedSegment[];
+  readonly scorer: PromptScorer | undefined;
+}
+
 /** Builds the segments of `train` tasks and chooses a column for each; see `buildSegments`. */
-export function fitTable(matrix: PolicyMatrix, deviations: Deviations, train: readonly number[], options: LearnerOptions, source: string): FittedSegment[] {
-  return buildSegments(matrix, deviations, train, options, source).map((segment) => {
+export function fitTable(matrix: PolicyMatrix, deviations: Deviations, train: readonly number[], options: LearnerOptions, source: string): FittedTable {
+  const { segments, scorer } = buildSegments(matrix, deviations, train, options, source);
+  const fitted = segments.map((segment) => {
     const choice = chooseCandidate(options.objective, { matrix, segment, seed: options.seed });
     return { segment, choice, fallbacks: orderFallbacks(matrix, segment, choice.candidate, options.maxFallbacks) };
   });
+  return { fitted, scorer };
 }
 
-/** The segment a task falls in, by the router's own precedence (index into `segments`; 0 is the default). */
-export function locateTask(segments: readonly { readonly segment: Segment }[], task: MatrixTask): number {
-  const index = findBestMatch(segments, (entry) => entry.segment.key, { category: task.category, tags: task.tags, promptChars: task.promptChars });
-  return index === -1 ? 0 : index;
+/**
+ * The segment of each of `tasks`, by the router's own precedence (indices into `entries`; 0 is
+ * the default). With a scorer, each task's prompt is scored as a router would score it.
+ */
+export function locateTasks(matrix: PolicyMatrix, entries: readonly { readonly segment: Segment }[], scorer: PromptScorer | undefined, tasks: readonly number[]): number[] {
+  const features = scorer === undefined ? undefined : matrixPromptFeatures(matrix);
+  return tasks.map((t) => {
+    const task = matrix.tasks[t];
+    if (task === undefined) return 0;
+    const feature = features?.[t];
+    const promptScore = scorer === undefined || feature === undefined ? undefined : scoreFeatures(scorer, feature, task.category);
+    const index = findBestMatch(entries, (entry) => entry.segment.key, { category: task.category, tags: task.tags, promptChars: task.promptChars, promptScore });
+    return index === -1 ? 0 : index;
+  });
 }

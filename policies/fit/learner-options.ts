@@ -12,7 +12,11 @@ export interface LearnerOptions {
   readonly shrinkage: number | 'auto';
   /** Split each category into this many prompt-length bands (1 = no split). */
   readonly promptBands: number;
-  /** Fewest tasks a prompt band must hold. */
+  /** Split all requests with a prompt into this many bands of a learned prompt score (1 = no scorer). */
+  readonly scoreBands: number;
+  /** Ridge penalty of the prompt scorer. */
+  readonly scoreL2: number;
+  /** Fewest tasks a prompt band (of length or score) must hold. */
   readonly minBandTasks: number;
   /** Longest fallback chain. */
   readonly maxFallbacks: number;
@@ -32,6 +36,8 @@ export const defaultLearnerOptions: LearnerOptions = {
   require: [],
   shrinkage: 'auto',
   promptBands: 1,
+  scoreBands: 1,
+  scoreL2: 10,
   minBandTasks: 30,
   maxFallbacks: 2,
   cascades: true,

@@ -7,6 +7,8 @@ export interface SegmentKey {
   readonly tags?: readonly string[];
   /** Prompt length band in code points, `min` inclusive, `max` exclusive. */
   readonly prompt_chars?: { readonly min?: number; readonly max?: number };
+  /** Band of the policy's prompt score, `min` inclusive, `max` exclusive. */
+  readonly prompt_score?: { readonly min?: number; readonly max?: number };
 }
 
 /** An eligible column of a segment: its measures and the (partially pooled) quality the learner decides on. */

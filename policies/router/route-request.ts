@@ -2,13 +2,14 @@ import type { DefaultRoute, Policy } from '../../harness/core/policy-schema.ts';
 import { brokenRule } from './broken-rule.ts';
 import { classifyPrompt } from './classify-prompt.ts';
 import { findBestMatch } from './match-specificity.ts';
+import { scorePrompt } from './score-prompt.ts';
 import { routeKey } from './route-key.ts';
 
 /** What the caller knows about a request. */
 export interface RouteRequest {
   readonly category?: string | undefined;
   readonly tags?: readonly string[] | undefined;
-  /** The raw prompt: used by prompt-length bands, and by the classifier when no category is given. */
+  /** The raw prompt: used by prompt-length and prompt-score bands, and by the classifier when no category is given. */
   readonly prompt?: string | undefined;
 }
 
@@ -36,8 +37,8 @@ export class NoEligibleModelError extends Error {
 }
 
 /**
- * Routes one request: the most specific matching route (most tags, then category, then prompt
- * band), else the default. The policy's `require` rules are enforced again on the way out, so a
+ * Routes one request: the most specific matching route (most tags, then prompt-score band, then
+ * category, then prompt-length band), else the default. The policy's `require` rules are enforced again on the way out, so a
  * request carrying a constrained tag never reaches a model the rules forbid, even through a route
  * fitted without that tag; models that break a rule are dropped from the chain.
  */
@@ -45,7 +46,8 @@ export function routeRequest(policy: Policy, request: RouteRequest): RouteDecisi
   const tags = request.tags ?? [];
   const category = request.category ?? (request.prompt !== undefined && policy.classifier !== undefined ? classifyPrompt(policy.classifier, request.prompt) : undefined);
   const promptChars = request.prompt === undefined ? undefined : [...request.prompt].length;
-  const index = findBestMatch(policy.routes, (route) => route.match, { category, tags, promptChars });
+  const promptScore = request.prompt === undefined || policy.prompt_scorer === undefined ? undefined : scorePrompt(policy.prompt_scorer, request.prompt, category);
+  const index = findBestMatch(policy.routes, (route) => route.match, { category, tags, promptChars, promptScore });
   const route: DefaultRoute = index === -1 ? policy.default : (policy.routes[index] ?? policy.default);
   const context = { category, tags };
   const allowed = (id: string) => {

@@ -92,6 +92,34 @@ describe('baton fit, evaluate-policy and export', () => {
     expect(table.routes[0]?.key).toMatch(/\+tag:pii$/);
   });
 
+  it('routes on prompt scores with --score-bands: the scorer ships in the file, evaluate-policy reads it back, exports warn', async () => {
+    const out = dir.path('s', 'policy.json');
+    const fit = await runCli(['fit', '--db', db, '--out', out, '--no-timestamp', '--objective', 'min-cost', '--score-bands', '3', '--quiet']);
+    expect(fit).toMatchObject({ code: 0, stderr: '' });
+    const text = read(out);
+    const validate = compileJsonSchema(JSON.parse(read(new URL('../../policies/policy.schema.json', import.meta.url).pathname)) as Record<string, unknown>);
+    expect(validate(JSON.parse(text))).toBeUndefined();
+    const policy = PolicySchema.parse(JSON.parse(text));
+    expect(policy.prompt_scorer).toMatchObject({ type: 'linear-v1', tokenizer: 'words-v1', n: 180 });
+    expect(policy.provenance.learner).toMatchObject({ score_bands: 3, score_l2: 10 });
+    const bands = policy.routes.filter((route) => route.match.prompt_score !== undefined);
+    expect(bands.length).toBeGreaterThanOrEqual(2);
+    // The routes' shares are what the router does with the fitted prompts: score bands take every task.
+    expect(bands.reduce((sum, route) => sum + route.share, 0)).toBeCloseTo(1, 5);
+    const routed = loadPolicy(out).route({ category: 'arithmetic', prompt: 'What is 17 + 25?' });
+    expect(routed.key).toMatch(/^score:/);
+    const [evaluation, litellm] = await Promise.all([
+      runCli(['evaluate-policy', '--db', db, '--policy', out, '--folds', '3', '--no-timestamp', '--out', dir.path('s', 'evaluation.json')]),
+      runCli(['export', '--format', 'litellm', '--policy', out]),
+    ]);
+    expect(evaluation).toMatchObject({ code: 0, stderr: '' });
+    expect(PolicyEvaluationSchema.parse(JSON.parse(read(dir.path('s', 'evaluation.json')))).provenance.learner).toMatchObject({ score_bands: 3 });
+    expect(litellm.stdout).toContain('warning: prompt-score bands');
+    const bad = await runCli(['fit', '--db', db, '--out', dir.path('s', 'bad.json'), '--score-bands', '0']);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('Expected `--score-bands` to be an integer ≥ 1, got `0`');
+  });
+
   it('refuses bad input with exit code 2 and names what is wrong', async () => {
     const [impossible, unknownRun, badFlag, noPolicy] = await Promise.all([
       runCli(['fit', '--db', db, '--out', dir.path('e', 'policy.json'), '--require', 'category:sentiment => region:mars']),

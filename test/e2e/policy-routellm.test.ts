@@ -16,14 +16,14 @@ const stores: Store[] = [];
 afterAll(() => stores.forEach((store) => store.close()));
 
 /** Loads one RouteLLM benchmark into a baton store and cross-validates the learner on it (5 folds, as the issue asks). */
-async function evaluateBenchmark(benchmark: 'mmlu' | 'gsm8k', promptBands: number): Promise<{ evaluation: PolicyEvaluation; removed: number; matrix: PolicyMatrix }> {
+async function evaluateBenchmark(benchmark: 'mmlu' | 'gsm8k', promptBands: number, scoreBands = 1): Promise<{ evaluation: PolicyEvaluation; removed: number; matrix: PolicyMatrix }> {
   const data = readRouteLlm(benchmark);
   const store = await openStore(':memory:');
   stores.push(store);
   await writeMatrixStore(store, { models: routeLlmModels, ...data });
   const runs = await selectPolicyRuns(store);
   const matrix = await readPolicyMatrix(store, runs);
-  const options = { ...defaultLearnerOptions, objective: { type: 'utility' as const, lambda: 0, mu: 0 }, promptBands };
+  const options = { ...defaultLearnerOptions, objective: { type: 'utility' as const, lambda: 0, mu: 0 }, promptBands, scoreBands };
   return { evaluation: evaluatePolicy(matrix, options, 5, { runs, batonVersion: 'test' }, store.path), removed: data.removed, matrix };
 }
 
@@ -65,5 +65,14 @@ describe.skipIf(!hasRouteLlmData())('the learner on RouteLLM data (held out, 5-f
     // Longer word problems gain more from GPT-4: three length bands need far fewer GPT-4 calls.
     expect(banded?.cpt50).toBeLessThan(0.42);
     expect(banded?.apgr).toBeGreaterThan(0.55);
+  });
+
+  it('MMLU: prompt-score bands (the words of the question weighed by ridge regression) need at most 25 % GPT-4 calls for half the gap', { timeout: 300_000 }, async () => {
+    const { evaluation } = await evaluateBenchmark('mmlu', 1, 10);
+    const pair = evaluation.two_model;
+    // Held out: each fold fits its scorer (and, inside its training folds, the scores that place tasks in bands) without the fold.
+    expect(pair?.cpt50).toBeLessThanOrEqual(0.25);
+    expect(pair?.cpt80).toBeLessThan(0.56);
+    expect(pair?.apgr).toBeGreaterThan(0.69);
   });
 });
