@@ -3,6 +3,7 @@ import { callAnthropicMessages } from './call-anthropic-messages.ts';
 import { classifyStainlessError } from './classify-stainless-error.ts';
 import { httpConnectionKey, type HttpProviderSettings } from './http-provider-settings.ts';
 import { loadOnce } from './load-once.ts';
+import { selectProviderFetch } from './select-provider-fetch.ts';
 
 /** Settings of {@link createAnthropicProvider}. */
 export interface AnthropicProviderSettings extends HttpProviderSettings {
@@ -20,6 +21,7 @@ const loadAnthropicSdk = loadOnce(() => import('@anthropic-ai/sdk'));
  */
 export function createAnthropicProvider(settings: AnthropicProviderSettings): Provider {
   const loadClient = loadOnce(async () => {
+    const fetch = selectProviderFetch(settings);
     const { default: Anthropic } = await loadAnthropicSdk();
     return new Anthropic({
       apiKey: settings.apiKey,
@@ -28,7 +30,7 @@ export function createAnthropicProvider(settings: AnthropicProviderSettings): Pr
       maxRetries: 0,
       logLevel: 'off',
       openTelemetry: false,
-      ...(settings.fetch === undefined ? {} : { fetch: settings.fetch }),
+      ...(fetch === undefined ? {} : { fetch }),
     });
   });
   const context = { provider: 'anthropic', apiKey: settings.apiKey, apiKeyVariable: settings.apiKeyVariable, timeoutMs: settings.timeoutMs };

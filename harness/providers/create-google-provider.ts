@@ -4,6 +4,7 @@ import { classifyHttpStatus } from './classify-http-status.ts';
 import { classifyTransportError } from './classify-transport-error.ts';
 import { httpConnectionKey, type HttpProviderSettings } from './http-provider-settings.ts';
 import { loadOnce } from './load-once.ts';
+import { selectProviderFetch } from './select-provider-fetch.ts';
 import { parseGoogleRetryDelay } from './parse-retry-after.ts';
 import { redactSecret } from './redact-secret.ts';
 
@@ -21,6 +22,7 @@ const loadGoogleSdk = loadOnce(() => import('@google/genai'));
  */
 export function createGoogleProvider(settings: GoogleProviderSettings): Provider {
   const loadClient = loadOnce(async () => {
+    const fetch = selectProviderFetch(settings);
     const { GoogleGenAI } = await loadGoogleSdk();
     return new GoogleGenAI({
       apiKey: settings.apiKey,
@@ -30,7 +32,7 @@ export function createGoogleProvider(settings: GoogleProviderSettings): Provider
         baseUrl: settings.baseURL,
         timeout: settings.timeoutMs,
         retryOptions: { attempts: 1 },
-        ...(settings.fetch === undefined ? {} : { fetch: settings.fetch }),
+        ...(fetch === undefined ? {} : { fetch }),
       },
     });
   });

@@ -3,6 +3,7 @@ import { callOpenAIChat } from './call-openai-chat.ts';
 import { classifyStainlessError } from './classify-stainless-error.ts';
 import { httpConnectionKey, type HttpProviderSettings } from './http-provider-settings.ts';
 import { loadOnce } from './load-once.ts';
+import { selectProviderFetch } from './select-provider-fetch.ts';
 import { loadOpenAISdk } from './load-openai-sdk.ts';
 
 /** The SDK insists on a key; without one this placeholder is set and the header then removed. */
@@ -17,6 +18,7 @@ export function createOpenAICompatibleProvider(settings: HttpProviderSettings): 
   // One client per model, its SDK module kept with it: an `import()` per call cost a round trip
   // to tsx's hooks thread, over 10% of the client's time against a fast endpoint.
   const loadClient = loadOnce(async () => {
+    const fetch = selectProviderFetch(settings);
     const sdk = await loadOpenAISdk();
     const client = new sdk.default({
       apiKey: settings.apiKey ?? noKey,
@@ -27,7 +29,7 @@ export function createOpenAICompatibleProvider(settings: HttpProviderSettings): 
       maxRetries: 0,
       logLevel: 'off',
       ...(settings.apiKey === undefined ? { defaultHeaders: { Authorization: null } } : {}),
-      ...(settings.fetch === undefined ? {} : { fetch: settings.fetch }),
+      ...(fetch === undefined ? {} : { fetch }),
     });
     return { sdk, client };
   });

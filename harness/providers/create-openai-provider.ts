@@ -3,6 +3,7 @@ import { callOpenAIChat } from './call-openai-chat.ts';
 import { classifyStainlessError } from './classify-stainless-error.ts';
 import { httpConnectionKey, type HttpProviderSettings } from './http-provider-settings.ts';
 import { loadOnce } from './load-once.ts';
+import { selectProviderFetch } from './select-provider-fetch.ts';
 import { loadOpenAISdk } from './load-openai-sdk.ts';
 
 /** Settings of {@link createOpenAIProvider}. */
@@ -22,6 +23,7 @@ export function createOpenAIProvider(settings: OpenAIProviderSettings): Provider
   // One client per model, its SDK module kept with it: an `import()` per call cost a round trip
   // to tsx's hooks thread, over 10% of the client's time against a fast endpoint.
   const loadClient = loadOnce(async () => {
+    const fetch = selectProviderFetch(settings);
     const sdk = await loadOpenAISdk();
     const client = new sdk.default({
       apiKey: settings.apiKey,
@@ -31,7 +33,7 @@ export function createOpenAIProvider(settings: OpenAIProviderSettings): Provider
       timeout: settings.timeoutMs,
       maxRetries: 0,
       logLevel: 'off',
-      ...(settings.fetch === undefined ? {} : { fetch: settings.fetch }),
+      ...(fetch === undefined ? {} : { fetch }),
     });
     return { sdk, client };
   });

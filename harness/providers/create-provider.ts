@@ -7,6 +7,7 @@ import { createLazyProvider } from './create-lazy-provider.ts';
 import { defaultBaseURLs } from './default-base-urls.ts';
 import { httpConnectionKey } from './http-provider-settings.ts';
 import { optionalApiKey, requireApiKey, type Environment } from './resolve-api-key.ts';
+import { resolveHttpTransport } from './resolve-http-transport.ts';
 
 /** What providers may need from the run that builds them. */
 export interface ProviderContext {
@@ -16,9 +17,12 @@ export interface ProviderContext {
   readonly oracle: SimOracle;
   /** Delay multiplier for simulated models (0 = instant). */
   readonly simTimeScale: number;
-  /** Where API keys and the SDKs' usual `*_BASE_URL` variables are read; the CLI passes `process.env`. */
+  /**
+   * Where API keys, the SDKs' usual `*_BASE_URL` variables and `BATON_HTTP_TRANSPORT` are read;
+   * the CLI passes `process.env`.
+   */
   readonly env: Environment;
-  /** Replaces the global fetch of HTTP providers (proxies, recording). */
+  /** Replaces the transport of HTTP providers (proxies, recording); wins over `BATON_HTTP_TRANSPORT`. */
   readonly fetch?: typeof globalThis.fetch | undefined;
 }
 
@@ -37,6 +41,8 @@ export function createProvider(model: ModelConfig, index: number, context: Provi
     timeoutMs: model.timeout_ms,
     stream: model.stream,
     fetch: context.fetch,
+    transport: resolveHttpTransport(env),
+    concurrency: model.limits.concurrency,
     simulated: model.attributes.simulated === true,
   };
   const lazy = (kind: Exclude<ModelConfig['provider'], 'sim'>, baseURL: string, load: () => Promise<Provider>) =>
@@ -78,6 +84,8 @@ export function createProvider(model: ModelConfig, index: number, context: Provi
  * `InputError` rather than stopping at the first.
  */
 export function createProviders(models: readonly ModelConfig[], context: ProviderContext, build: typeof createProvider = createProvider): Provider[] {
+  // Once here, so that a bad value is one problem, not one per model.
+  resolveHttpTransport(context.env);
   const problems: InputProblem[] = [];
   const providers: Provider[] = [];
   models.forEach((model, index) => {

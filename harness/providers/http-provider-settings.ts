@@ -1,3 +1,5 @@
+import type { HttpTransport } from './resolve-http-transport.ts';
+
 /** What every HTTP provider factory takes. The caller reads the environment; factories never do. */
 export interface HttpProviderSettings {
   /** The model config id. */
@@ -14,8 +16,12 @@ export interface HttpProviderSettings {
   readonly timeoutMs: number;
   /** Stream responses, which measures time to first token. Default true. */
   readonly stream?: boolean | undefined;
-  /** Replaces the global fetch (proxies, recording, tests). */
+  /** Replaces the transport (proxies, recording, tests); wins over `transport`. */
   readonly fetch?: typeof globalThis.fetch | undefined;
+  /** `node` (default): a fetch on `node:http` with keep-alive agents; `fetch`: the built-in fetch. */
+  readonly transport?: HttpTransport | undefined;
+  /** Calls in flight at once (`limits.concurrency`): idle connections kept for the model. Default 256. */
+  readonly concurrency?: number | undefined;
   /** The endpoint is a simulator (`baton sim-serve`): every artifact built from it says so. */
   readonly simulated?: boolean | undefined;
 }
