@@ -129,6 +129,21 @@ describe('loadSuite errors name the file, the line, the path and the fix', () =>
     expect(problem).toMatchObject({ file: jsonl, line: 2, path: 'colour', message: 'unknown key `colour`' });
   });
 
+  it('reports only the parse problems of a JSONL file, even one found past the limit of schema problems', () => {
+    const lines = [...Array.from({ length: 60 }, (_, index) => `{"id":"t${index}","category":"c","colour":1}`), '{broken', '\r', '{"id":"last","category":"c"}'];
+    const jsonl = dir.write('data/late.jsonl', lines.join('\n'));
+    const problems = catchProblems(() => loadSuite(dir.write('l.yaml', 'suite: l\nversion: 1\nprompt: hi\ntasks:\n  - file: data/late.jsonl\n')));
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toMatchObject({ file: jsonl, line: 61 });
+    expect(problems[0]?.message).toContain('invalid JSON');
+  });
+
+  it('reads JSONL lines with CRLF endings, blank lines and no final newline', () => {
+    dir.write('data/crlf.jsonl', '{"id":"a","category":"c"}\r\n\r\n{"id":"b","category":"c"}');
+    const suite = loadSuite(dir.write('c.yaml', 'suite: c\nversion: 1\nprompt: hi\ntasks:\n  - file: data/crlf.jsonl\n'));
+    expect(suite.tasks.map((task) => [task.id, task.source.line])).toEqual([['a', 1], ['b', 3]]);
+  });
+
   it('refuses non-UTF-8 files and YAML alias bombs without hanging', () => {
     expect(catchProblems(() => loadSuite(dir.write('b.yaml', Buffer.from([0x73, 0x3a, 0x20, 0xff, 0xfe, 0x0a]))))[0]?.message).toContain('UTF-8');
     const bomb = ['a: &a ["x","x","x","x","x","x","x","x","x"]', ...Array.from({ length: 8 }, (_, index) => `${String.fromCharCode(98 + index)}: &${String.fromCharCode(98 + index)} [${Array(9).fill(`*${String.fromCharCode(97 + index)}`).join(',')}]`)].join('\n');

@@ -9,7 +9,7 @@ import { parseDocumentText, type ParsedDocument } from '../input/parse-document.
 import { readInputFile } from '../input/read-input-file.ts';
 import { zodProblems } from '../input/zod-problems.ts';
 import { checkScorerResources } from './check-scorer-resources.ts';
-import { parseTaskFile } from './load-task-file.ts';
+import { readTaskLines } from './load-task-file.ts';
 import { findPlaceholders, lookupVar, renderTemplate } from './render-template.ts';
 import { createKeyIndex } from './schema-keys.ts';
 
@@ -19,6 +19,10 @@ const keysAt = createKeyIndex(SuiteSchema);
 /** Keys of a task wherever it was written (inline, or a line of a bulk file). */
 const taskKeysAt = (path: readonly PropertyKey[]) => keysAt(['tasks', 0, ...path]);
 const maxProblems = 50;
+/** Most tasks have no tags: they share one empty list rather than each holding its own. */
+const noTags: readonly string[] = Object.freeze([]);
+/** The path of a task read from a bulk file: its file and line say where it is. */
+const noPath: readonly PropertyKey[] = [];
 
 interface LocatedTask {
   readonly input: TaskInput;
@@ -41,7 +45,7 @@ export function loadSuite(file: string): Suite {
 
   const hash = createHash('sha256').update(read.bytes);
   const problems: InputProblem[] = [];
-  const located = header.data.tasks.flatMap((raw, index) => collectTasks(raw, index, doc, hash, problems));
+  const located: (LocatedTask | undefined)[] = header.data.tasks.flatMap((raw, index) => collectTasks(raw, index, doc, hash, problems));
   const tasks = buildTasks(header.data, located, problems);
   problems.push(...checkScorerResources(file, tasks, header.data.check));
   if (problems.length > 0) throw new InputError(problems.slice(0, maxProblems));
@@ -90,27 +94,36 @@ function collectTaskFile(
     return [];
   }
   hash.update(read.bytes);
-  const lines = parseTaskFile(taskFile, read.text, format);
-  if (lines.length > 0 && 'message' in lines[0]!) return void problems.push(...(lines as InputProblem[])), [];
   const located: LocatedTask[] = [];
-  for (const { value, line } of lines as { value: unknown; line: number }[]) {
+  const lineProblems: InputProblem[] = [];
+  const parseProblems = readTaskLines(taskFile, read.text, format, ({ value, line }) => {
+    // Past the limit, lines are still read (a parse problem further on replaces these) but not validated.
+    if (problems.length + lineProblems.length >= maxProblems) return;
     const task = TaskSchema.safeParse(value);
-    const lineDoc = { file: taskFile, locate: () => ({ line }) };
-    if (!task.success) problems.push(...zodProblems(task.error, lineDoc, [], taskKeysAt));
-    else located.push({ input: task.data, file: taskFile, line, path: [] });
-    if (problems.length >= maxProblems) break;
-  }
+    if (!task.success) lineProblems.push(...zodProblems(task.error, { file: taskFile, locate: () => ({ line }) }, [], taskKeysAt));
+    else located.push({ input: task.data, file: taskFile, line, path: noPath });
+  });
+  if (parseProblems.length > 0) return void problems.push(...parseProblems), [];
+  problems.push(...lineProblems);
   if (located.length === 0 && problems.length === 0) {
     problems.push({ file: doc.file, ...doc.locate([...path, 'file']), path: formatPath([...path, 'file']), message: `task file \`${entry.file}\` has no tasks`, fix: 'add tasks to the file or remove the entry' });
   }
   return located;
 }
 
-function buildTasks(suite: Omit<SuiteInput, 'tasks'>, located: readonly LocatedTask[], problems: InputProblem[]): Task[] {
+/**
+ * Builds the tasks from their validated inputs, emptying `located` as it goes: an input is garbage
+ * once its task is built, so a large suite never holds every input and every task at once.
+ */
+function buildTasks(suite: Omit<SuiteInput, 'tasks'>, located: (LocatedTask | undefined)[], problems: InputProblem[]): Task[] {
   const placeholders = [...findPlaceholders(suite.prompt), ...(suite.system === undefined ? [] : findPlaceholders(suite.system))];
-  const seen = new Map<string, LocatedTask>();
+  // Where each id was first used; a built task's own `source` serves, so most ids cost no new object.
+  const seen = new Map<string, { readonly file: string; readonly line: number | undefined }>();
   const tasks: Task[] = [];
-  for (const entry of located) {
+  for (let index = 0; index < located.length; index += 1) {
+    const entry = located[index];
+    if (entry === undefined) continue;
+    located[index] = undefined;
     const { input } = entry;
     const at = { file: entry.file, ...(entry.line === undefined ? {} : { line: entry.line }) };
     const first = seen.get(input.id);
@@ -118,7 +131,8 @@ function buildTasks(suite: Omit<SuiteInput, 'tasks'>, located: readonly LocatedT
       problems.push({ ...at, path: formatPath([...entry.path, 'id']), message: `duplicate task id \`${input.id}\` (first used at ${first.file}:${first.line ?? '?'})`, fix: 'give every task of a suite its own id' });
       continue;
     }
-    seen.set(input.id, entry);
+    const source = { file: entry.file, line: entry.line };
+    seen.set(input.id, source);
     const missing = placeholders.filter((name) => lookupVar(input.vars, name) === undefined);
     for (const name of missing) {
       problems.push({ ...at, path: formatPath([...entry.path, 'vars', name]), message: `task \`${input.id}\` has no var \`${name}\`, used by the ${suite.prompt.includes(name) ? 'prompt' : 'system'} template`, fix: `add \`${name}\` to the task's vars, or remove {{${name}}} from the template` });
@@ -132,13 +146,13 @@ function buildTasks(suite: Omit<SuiteInput, 'tasks'>, located: readonly LocatedT
       suiteId: suite.suite,
       id: input.id,
       category,
-      tags: input.tags,
+      tags: input.tags.length === 0 ? noTags : input.tags,
       vars: input.vars,
       expected: input.expected,
       scorer: input.scorer ?? suite.defaults.scorer,
       system: suite.system === undefined ? undefined : renderTemplate(suite.system, input.vars),
       prompt: renderTemplate(suite.prompt, input.vars),
-      source: { file: entry.file, line: entry.line },
+      source,
     });
   }
   return tasks;

@@ -10,28 +10,43 @@ export interface RawTaskLine {
   readonly line: number;
 }
 
-/** Reads JSONL (one task object per line) or CSV (header row; see `csvRowToTask`). */
-export function parseTaskFile(file: string, text: string, format: 'jsonl' | 'csv'): RawTaskLine[] | InputProblem[] {
-  return format === 'jsonl' ? parseJsonl(file, text) : parseCsvTasks(file, text);
+/**
+ * Reads JSONL (one task object per line) or CSV (header row; see `csvRowToTask`), handing each
+ * task to `onLine` as it is read, so that a large file's raw values never all sit in memory at
+ * once. Returns the file's parse problems: when there are any, the caller drops what it was handed.
+ */
+export function readTaskLines(file: string, text: string, format: 'jsonl' | 'csv', onLine: (row: RawTaskLine) => void): InputProblem[] {
+  if (format === 'jsonl') return readJsonl(file, text, onLine);
+  const rows = parseCsvTasks(file, text);
+  if (rows.length > 0 && 'message' in rows[0]!) return rows as InputProblem[];
+  (rows as RawTaskLine[]).forEach(onLine);
+  return [];
 }
 
-function parseJsonl(file: string, text: string): RawTaskLine[] | InputProblem[] {
-  const rows: RawTaskLine[] = [];
+function readJsonl(file: string, text: string, onLine: (row: RawTaskLine) => void): InputProblem[] {
   const problems: InputProblem[] = [];
-  text.split('\n').forEach((raw, index) => {
+  // Line by line without splitting the whole text: an array of every line would outlive the parse.
+  for (let start = 0, index = 0; start <= text.length; index += 1) {
+    const end = text.indexOf('\n', start);
+    const raw = text.slice(start, end === -1 ? text.length : end);
+    start = end === -1 ? text.length + 1 : end + 1;
     if (raw.length > maxLineLength) {
       problems.push({ file, line: index + 1, path: '', message: `line is ${raw.length} characters, over the ${maxLineLength}-character limit`, fix: 'keep each task under 1 MB; put large inputs in several tasks' });
-      return;
+      continue;
     }
     const line = raw.trim();
-    if (line === '') return;
+    if (line === '') continue;
+    let value: unknown;
     try {
-      rows.push({ value: JSON.parse(line) as unknown, line: index + 1 });
+      value = JSON.parse(line) as unknown;
     } catch (error) {
       problems.push({ file, line: index + 1, path: '', message: `invalid JSON: ${(error as Error).message}`, fix: 'write one JSON object per line' });
+      continue;
     }
-  });
-  return problems.length > 0 ? problems.slice(0, 5) : rows;
+    // Once the file has a parse problem, its tasks are dropped: no need to hand them on.
+    if (problems.length === 0) onLine({ value, line: index + 1 });
+  }
+  return problems.slice(0, 5);
 }
 
 /**
