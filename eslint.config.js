@@ -3,7 +3,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['node_modules/**', 'results/**', 'dist/**', 'bin/**'] },
+  { ignores: ['node_modules/**', 'results/**', 'dist/**', 'dist.*/**', 'bin/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   {
@@ -16,6 +16,6 @@ export default tseslint.config(
       'no-console': 'error',
     },
   },
-  { files: ['cli/**', 'bench/**'], rules: { 'no-console': 'off' } },
+  { files: ['cli/**', 'bench/**', 'scripts/**'], rules: { 'no-console': 'off' } },
   { files: ['eslint.config.js'], ...tseslint.configs.disableTypeChecked },
 );

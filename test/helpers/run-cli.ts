@@ -18,13 +18,15 @@ export function runCli(
   options: {
     cwd?: string;
     env?: NodeJS.ProcessEnv;
+    /** The entry point to run: this repository's `bin/baton.js` unless told. */
+    bin?: string;
     whileRunning?: (child: ReturnType<typeof spawn>, output: { stdout: string; stderr: string }) => void;
     /** Called with everything written to stderr so far, each time more arrives. */
     onStderr?: (child: ReturnType<typeof spawn>, stderr: string) => void;
   } = {},
 ): Promise<CliResult> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [bin, ...args], { cwd: options.cwd, env: { ...process.env, ...options.env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [options.bin ?? bin, ...args], { cwd: options.cwd, env: { ...process.env, ...options.env }, stdio: ['ignore', 'pipe', 'pipe'] });
     const output = { stdout: '', stderr: '' };
     child.stdout.on('data', (chunk: Buffer) => (output.stdout += chunk.toString()));
     child.stderr.on('data', (chunk: Buffer) => {

@@ -20,16 +20,34 @@ const ScoreLikeSchema = z.union([
 ]);
 
 /**
- * `custom`: imports the module (relative to the suite file; TypeScript works where baton runs
- * through tsx) on first use and calls its export with `(task, completion, options)`. It may return
+ * Imports a scorer module. TypeScript goes through tsx's scoped `tsImport`, so it loads the same
+ * whether baton runs from its sources (tsx registered) or from its build in dist/ (no loader).
+ */
+async function importModule(path: string): Promise<Record<string, unknown>> {
+  const url = pathToFileURL(path).href;
+  if (!/\.[cm]?tsx?$/.test(path)) return (await import(url)) as Record<string, unknown>;
+  const { tsImport } = await import('tsx/esm/api');
+  return (await tsImport(url, import.meta.url)) as Record<string, unknown>;
+}
+
+/** The named export; a `.ts` file outside an ESM package is compiled to CommonJS, whose exports sit on `default`. */
+function findExport(module: Record<string, unknown>, name: string): unknown {
+  if (typeof module[name] === 'function') return module[name];
+  const commonJs = module.default;
+  return typeof commonJs === 'object' && commonJs !== null ? (commonJs as Record<string, unknown>)[name] : undefined;
+}
+
+/**
+ * `custom`: imports the module (relative to the suite file; TypeScript too) on first use and
+ * calls its export with `(task, completion, options)`. It may return
  * a Score-like object, a number in [0, 1] (passes at 1) or a boolean, or a promise of one.
  */
 export function createCustomScorer(spec: z.infer<typeof CustomScorerSchema>, context: ScorerContext): Scorer {
   const path = resolve(context.baseDir, spec.module);
   let loading: Promise<CustomScorerFunction> | undefined;
   return async (task, completion) => {
-    loading ??= import(pathToFileURL(path).href).then((module: Record<string, unknown>) => {
-      const candidate = module[spec.export];
+    loading ??= importModule(path).then((module: Record<string, unknown>) => {
+      const candidate = findExport(module, spec.export);
       if (typeof candidate !== 'function') throw new Error(`${spec.module} has no function export \`${spec.export}\``);
       return candidate as CustomScorerFunction;
     });
