@@ -34,6 +34,7 @@ describe('executeRun', () => {
     expect(run?.packageVersions).toHaveProperty('@duckdb/node-api');
     expect(run?.priceSnapshot).toEqual({ a: { input: 1, output: 2 }, b: { input: 1, output: 2 } });
     expect(run?.finishedAt).toBeInstanceOf(Date);
+    expect(run?.options).toMatchObject({ repeats: 3, sim_time_scale: 0, http_transport: 'node' });
     expect(tasks).toEqual([{ n: 10 }]);
   });
 

@@ -9,6 +9,7 @@ import { insertRun, setRunStatus } from '../store/write-run.ts';
 import { countPlanned } from './plan-attempts.ts';
 import { readBatonVersion, readGitRevision, readPackageVersions } from './read-provenance.ts';
 import type { RunOptions } from './run-options.ts';
+import { resolveHttpTransport } from '../providers/resolve-http-transport.ts';
 
 /** A run ready to execute: new, or resumed with the keys it already stored. */
 export interface OpenedRun {
@@ -50,7 +51,8 @@ export async function openRun(store: Store, options: RunOptions, providers: read
       packageVersions: readPackageVersions(),
       priceSnapshot: Object.fromEntries(config.config.models.map((model) => [model.id, model.price ?? null])),
       batonVersion: readBatonVersion(),
-      options: { repeats: options.repeats ?? null, sim_time_scale: options.simTimeScale ?? 1, price_table: options.priceTable?.version ?? null, shard: options.shard ?? null },
+      // `http_transport`: how HTTP providers were reached (`node`, `fetch`, or `injected` by the caller), for comparing runs' latencies.
+      options: { repeats: options.repeats ?? null, sim_time_scale: options.simTimeScale ?? 1, price_table: options.priceTable?.version ?? null, shard: options.shard ?? null, http_transport: options.fetch === undefined ? resolveHttpTransport(options.env ?? {}) : 'injected' },
     });
     const models = config.config.models.map((model, index) => ({ config: model, connectionKey: providers[index]?.connectionKey ?? '', simulated: providers[index]?.simulated ?? false }));
     await writePlanTables(store, runId, options.suites, models, options.repeats);
