@@ -41,7 +41,11 @@ export async function mergeExports(store: Store, files: readonly InputFile[]): P
   const base = runs[0];
   if (base === undefined) throw new InputError([{ file: files.map((file) => file.path).join(', '), path: '', message: 'no attempts to merge', fix: 'pass files written by `baton export-results`' }]);
   const runId = newRunId();
-  const options = Object.fromEntries(Object.entries(base.options).filter(([key]) => key !== 'shard'));
+  const options = Object.fromEntries(Object.entries(base.options).filter(([key]) => !perShardOptions.has(key)));
+  // Shards may reach their providers differently (it changes latencies, never answers): one value, or `mixed`.
+  const transports = new Set(runs.map((run) => run.options.http_transport));
+  if (transports.size > 1) options.http_transport = 'mixed';
+  else if (base.options.http_transport !== undefined) options.http_transport = base.options.http_transport;
   const complete = missingShards.length === 0 && runs.every((run) => run.status === 'completed');
   await restoreExportedRun(store, {
     runId, status: 'running', startedAt: new Date(), finishedAt: null, seed: base.seed, simulated: runs.some((run) => run.simulated),
@@ -57,10 +61,13 @@ export async function mergeExports(store: Store, files: readonly InputFile[]): P
 type RunSuites = { id: string; version: string; file: string; hash: string }[];
 type PriceSnapshot = Record<string, { input: number; output: number } | null>;
 
+/** Options each shard may set for itself: the shard, and how its machine reached the providers. */
+const perShardOptions = new Set(['shard', 'http_transport']);
+
 function checkCompatible(runs: readonly ExportedRun[]): void {
   const base = runs[0];
   if (base === undefined) return;
-  const withoutShard = (run: ExportedRun) => JSON.stringify(Object.entries(run.options).filter(([key]) => key !== 'shard').sort(([a], [b]) => (a < b ? -1 : 1)));
+  const withoutShard = (run: ExportedRun) => JSON.stringify(Object.entries(run.options).filter(([key]) => !perShardOptions.has(key)).sort(([a], [b]) => (a < b ? -1 : 1)));
   for (const run of runs.slice(1)) {
     if (run.suites !== base.suites) throw problem(run, `comes from other suites than ${base.file} (${suiteList(run)} vs ${suiteList(base)})`, 'merge only shards of one run: same suite files');
     if (run.configHash !== base.configHash) throw problem(run, `comes from another models config than ${base.file} (config hash ${run.configHash.slice(0, 12)} vs ${base.configHash.slice(0, 12)})`, 'merge only shards run with the same config');
