@@ -1,4 +1,5 @@
-import { BIGINT, BOOLEAN, DOUBLE, INTEGER, TIMESTAMP, timestampValue, VARCHAR, type DuckDBVector } from '@duckdb/node-api';
+import { BIGINT, BOOLEAN, DOUBLE, INTEGER, TIMESTAMP, timestampValue, VARCHAR } from './duckdb-api.ts';
+import type { DuckDBVector } from '@duckdb/node-api';
 import type { AttemptRecord } from '../core/attempt.ts';
 import { createBatchedAppender, type BatchedAppender, type BatchOptions, type TableColumns } from './batched-appender.ts';
 import type { Store } from './store.ts';

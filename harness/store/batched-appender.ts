@@ -1,4 +1,5 @@
-import { DuckDBDataChunk, DuckDBListVector, DuckDBVector, listValue, type DuckDBType } from '@duckdb/node-api';
+import { DuckDBDataChunk, DuckDBListVector, DuckDBVector, listValue } from './duckdb-api.ts';
+import type { DuckDBType } from '@duckdb/node-api';
 import { toError } from '../core/to-error.ts';
 import type { Store } from './store.ts';
 

@@ -1,4 +1,4 @@
-import { DuckDBInstance } from '@duckdb/node-api';
+import { DuckDBInstance } from './duckdb-api.ts';
 import { StoreLockedError, type Store } from './store.ts';
 
 /**

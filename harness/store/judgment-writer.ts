@@ -1,4 +1,5 @@
-import { BIGINT, DOUBLE, INTEGER, TIMESTAMP, timestampValue, VARCHAR, type DuckDBVector } from '@duckdb/node-api';
+import { BIGINT, DOUBLE, INTEGER, TIMESTAMP, timestampValue, VARCHAR } from './duckdb-api.ts';
+import type { DuckDBVector } from '@duckdb/node-api';
 import type { JudgmentRecord } from '../core/judgment.ts';
 import { createBatchedAppender, type BatchedAppender, type BatchOptions, type TableColumns } from './batched-appender.ts';
 import type { Store } from './store.ts';

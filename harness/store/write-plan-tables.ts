@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
-import { INTEGER, LIST, listValue, VARCHAR, type DuckDBVector } from '@duckdb/node-api';
+import { INTEGER, LIST, listValue, VARCHAR } from './duckdb-api.ts';
+import type { DuckDBVector } from '@duckdb/node-api';
 import type { ModelConfig } from '../core/models-schema.ts';
 import type { Suite, Task } from '../core/suite.ts';
 import { createBatchedAppender, type TableColumns } from './batched-appender.ts';

@@ -1,4 +1,5 @@
-import { listValue, type DuckDBValue } from '@duckdb/node-api';
+import { listValue } from '../../harness/store/duckdb-api.ts';
+import type { DuckDBValue } from '@duckdb/node-api';
 import { z } from 'zod';
 import type { RunRecord } from '../../harness/store/run-record.ts';
 import type { Store } from '../../harness/store/store.ts';

@@ -1,4 +1,4 @@
-import { listValue } from '@duckdb/node-api';
+import { listValue } from '../../harness/store/duckdb-api.ts';
 import { z } from 'zod';
 import { passAtKSql } from '../../harness/store/pass-at-k-sql.ts';
 import { queryRows } from '../store/query-rows.ts';

@@ -1,4 +1,4 @@
-import { DuckDBInstance } from '@duckdb/node-api';
+import { DuckDBInstance } from '../../harness/store/duckdb-api.ts';
 import type { LoadedConfig } from '../../harness/config/load-config.ts';
 import type { Provider } from '../../harness/core/provider-contract.ts';
 import { createProvider } from '../../harness/providers/create-provider.ts';

@@ -1,4 +1,4 @@
-import { LIST, VARCHAR } from '@duckdb/node-api';
+import { LIST, VARCHAR } from '../../harness/store/duckdb-api.ts';
 import type { AttemptStatus } from '../../harness/core/attempt.ts';
 import { createAttemptWriter } from '../../harness/store/attempt-writer.ts';
 import type { Store } from '../../harness/store/store.ts';
