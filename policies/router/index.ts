@@ -11,5 +11,6 @@
 export { createRouter, loadPolicy, parsePolicy, type LoadedPolicy } from './load-policy.ts';
 export { NoEligibleModelError, routeRequest, type RouteDecision, type RouteRequest } from './route-request.ts';
 export { classifyPrompt, promptWords } from './classify-prompt.ts';
+export { promptFeatures, scorePrompt } from './score-prompt.ts';
 export { routeKey } from './route-key.ts';
-export { PolicySchema, policySchemaVersion, type Policy, type Route } from '../../harness/core/policy-schema.ts';
+export { PolicySchema, policySchemaVersion, type Policy, type PromptScorer, type Route } from '../../harness/core/policy-schema.ts';
