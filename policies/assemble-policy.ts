@@ -1,7 +1,7 @@
 import { policySchemaVersion, type DefaultRoute, type KeywordClassifier, type Policy, type Route } from '../harness/core/policy-schema.ts';
 import type { RunRecord } from '../harness/store/run-record.ts';
 import { describeIneligible } from './fit/find-ineligibility.ts';
-import type { FittedSegment, FittedTable } from './fit/fit-table.ts';
+import { taskRequest, type FittedSegment, type FittedTable } from './fit/fit-table.ts';
 import type { LearnerOptions } from './fit/learner-options.ts';
 import { measureColumn } from './fit/measure-column.ts';
 import { qualityInterval } from './fit/quality-interval.ts';
@@ -10,8 +10,6 @@ import { compareText } from './compare-text.ts';
 import { describeLearner } from './describe-learner.ts';
 import type { PolicyMatrix } from './matrix/policy-matrix.ts';
 import { findBestMatch } from './router/match-specificity.ts';
-import { scoreFeatures } from './router/score-prompt.ts';
-import { matrixPromptFeatures } from './scorer/matrix-prompt-features.ts';
 import { createOutcomeSum } from './evaluate/outcome-sum.ts';
 
 /** Where a policy came from, besides the learner's parameters. */
@@ -53,11 +51,8 @@ export function assemblePolicy(matrix: PolicyMatrix, table: FittedTable, options
   // Shares and the in-sample summary follow the router's own matching over the emitted routes.
   const counts = new Array<number>(routes.length + 1).fill(0);
   const inSample = createOutcomeSum();
-  const features = scorer === undefined ? undefined : matrixPromptFeatures(matrix);
-  matrix.tasks.forEach((task, t) => {
-    const feature = features?.[t];
-    const promptScore = scorer === undefined || feature === undefined ? undefined : scoreFeatures(scorer, feature, task.category);
-    const index = findBestMatch(routes, (route) => route.match, { category: task.category, tags: task.tags, promptChars: task.promptChars, promptScore });
+  matrix.tasks.forEach((_, t) => {
+    const index = findBestMatch(routes, (route) => route.match, taskRequest(matrix, scorer, t));
     counts[index + 1] = (counts[index + 1] ?? 0) + 1;
     const entry = index === -1 ? first : rest[index];
     inSample.addCell(entry === undefined ? undefined : matrix.columns[entry.choice.candidate.column], t);

@@ -1,6 +1,6 @@
 import type { PromptScorer } from '../../harness/core/prompt-scorer-schema.ts';
 import type { PolicyMatrix } from '../matrix/policy-matrix.ts';
-import { findBestMatch } from '../router/match-specificity.ts';
+import { findBestMatch, type MatchRequest } from '../router/match-specificity.ts';
 import { scoreFeatures } from '../router/score-prompt.ts';
 import { matrixPromptFeatures } from '../scorer/matrix-prompt-features.ts';
 import { buildSegments } from './build-segments.ts';
@@ -38,13 +38,17 @@ export function fitTable(matrix: PolicyMatrix, deviations: Deviations, train: re
  * the default). With a scorer, each task's prompt is scored as a router would score it.
  */
 export function locateTasks(matrix: PolicyMatrix, entries: readonly { readonly segment: Segment }[], scorer: PromptScorer | undefined, tasks: readonly number[]): number[] {
-  const features = scorer === undefined ? undefined : matrixPromptFeatures(matrix);
   return tasks.map((t) => {
-    const task = matrix.tasks[t];
-    if (task === undefined) return 0;
-    const feature = features?.[t];
-    const promptScore = scorer === undefined || feature === undefined ? undefined : scoreFeatures(scorer, feature, task.category);
-    const index = findBestMatch(entries, (entry) => entry.segment.key, { category: task.category, tags: task.tags, promptChars: task.promptChars, promptScore });
+    const index = findBestMatch(entries, (entry) => entry.segment.key, taskRequest(matrix, scorer, t));
     return index === -1 ? 0 : index;
   });
+}
+
+/** Task `t` as a router sees the request: category, tags, prompt length and (with a scorer) prompt score. */
+export function taskRequest(matrix: PolicyMatrix, scorer: PromptScorer | undefined, t: number): MatchRequest {
+  const task = matrix.tasks[t];
+  if (task === undefined) return { tags: [] };
+  const features = scorer === undefined ? undefined : matrixPromptFeatures(matrix)[t];
+  const promptScore = scorer === undefined || features === undefined ? undefined : scoreFeatures(scorer, features, task.category);
+  return { category: task.category, tags: task.tags, promptChars: task.promptChars, promptScore };
 }

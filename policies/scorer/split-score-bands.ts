@@ -1,5 +1,6 @@
 import type { PromptScorer } from '../../harness/core/prompt-scorer-schema.ts';
 import { fnv1a } from '../evaluate/assign-folds.ts';
+import { splitAtQuantiles, type QuantileBand } from '../fit/split-at-quantiles.ts';
 import type { PolicyMatrix } from '../matrix/policy-matrix.ts';
 import { scoreFeatures } from '../router/score-prompt.ts';
 import { fitPromptScorer, roundWeight } from './fit-prompt-scorer.ts';
@@ -7,11 +8,7 @@ import { matrixPromptFeatures } from './matrix-prompt-features.ts';
 import { pickScorePair } from './pick-score-pair.ts';
 
 /** A band of prompt score and the training tasks in it. */
-export interface ScoreBand {
-  /** `min` inclusive, `max` exclusive. */
-  readonly band: { readonly min?: number; readonly max?: number };
-  readonly tasks: readonly number[];
-}
+export type ScoreBand = QuantileBand;
 
 /** What the learner needs to route on prompt scores. */
 export interface ScoreBands {
@@ -34,25 +31,13 @@ export function splitScoreBands(matrix: PolicyMatrix, train: readonly number[], 
   const pair = pickScorePair(matrix, train);
   if (pair === undefined || train.length < innerFolds * 2) return undefined;
   const features = matrixPromptFeatures(matrix);
-  const fold = (t: number) => fnv1a(`${seed}\u0000score\u0000${matrix.tasks[t]?.suiteId ?? ''}\u0000${matrix.tasks[t]?.taskId ?? ''}`) % innerFolds;
+  // Each task's inner fold, hashed once.
+  const folds = new Map(train.map((t) => [t, fnv1a(`${seed}\u0000score\u0000${matrix.tasks[t]?.suiteId ?? ''}\u0000${matrix.tasks[t]?.taskId ?? ''}`) % innerFolds]));
   const outOfFold = new Map<number, number>();
   for (let f = 0; f < innerFolds; f += 1) {
-    const scorer = fitPromptScorer(matrix, features, train.filter((t) => fold(t) !== f), pair, l2);
-    for (const t of train) if (fold(t) === f) outOfFold.set(t, scoreFeatures(scorer, features[t] ?? { words: [], charsBin: 0, numeralsBin: 0 }, matrix.tasks[t]?.category));
+    const scorer = fitPromptScorer(matrix, features, train.filter((t) => folds.get(t) !== f), pair, l2);
+    for (const t of train) if (folds.get(t) === f) outOfFold.set(t, scoreFeatures(scorer, features[t] ?? { words: [], charsBin: 0, numeralsBin: 0 }, matrix.tasks[t]?.category));
   }
-  const sorted = [...outOfFold.values()].sort((a, b) => a - b);
-  for (let bands = count; bands >= 2; bands -= 1) {
-    const edges = [...new Set(Array.from({ length: bands - 1 }, (_, i) => roundWeight(sorted[Math.floor((sorted.length * (i + 1)) / bands)] ?? 0)))].filter((edge) => edge > (sorted[0] ?? 0));
-    if (edges.length === 0) continue;
-    const split = [...edges, Number.POSITIVE_INFINITY].map((max, i) => {
-      const min = i === 0 ? undefined : edges[i - 1];
-      const tasks = train.filter((t) => {
-        const score = outOfFold.get(t) ?? 0;
-        return (min === undefined || score >= min) && score < max;
-      });
-      return { band: { ...(min === undefined ? {} : { min }), ...(max === Number.POSITIVE_INFINITY ? {} : { max }) }, tasks };
-    });
-    if (split.every((band) => band.tasks.length >= minTasks)) return { scorer: fitPromptScorer(matrix, features, train, pair, l2), bands: split };
-  }
-  return undefined;
+  const bands = splitAtQuantiles(train, (t) => outOfFold.get(t) ?? 0, count, minTasks, roundWeight);
+  return bands.length < 2 ? undefined : { scorer: fitPromptScorer(matrix, features, train, pair, l2), bands };
 }
