@@ -11,7 +11,8 @@ const root = fileURLToPath(new URL('../', import.meta.url));
 /**
  * Why the bundle cannot run, or `undefined` when dist/ holds a finished build of the sources as
  * they are now: every bundled source still has the mtime the build recorded (one stat per
- * source, ~4 ms for ~360 files).
+ * source, ~4 ms for ~360 files), and so has npm's record of the installed packages, which the
+ * bundle includes.
  */
 function bundleUnusable() {
   if (process.env.BATON_FROM_SOURCE === '1') return 'BATON_FROM_SOURCE=1';
@@ -22,7 +23,8 @@ function bundleUnusable() {
     return 'no build in dist/; `npm run build` makes one';
   }
   for (const path in inputs) {
-    if (statSync(root + path, { throwIfNoEntry: false })?.mtimeMs !== inputs[path]) return `${path} changed since \`npm run build\``;
+    if (statSync(root + path, { throwIfNoEntry: false })?.mtimeMs === inputs[path]) continue;
+    return path.startsWith('node_modules/') ? 'packages were installed since `npm run build`' : `${path} changed since \`npm run build\``;
   }
   return undefined;
 }
@@ -32,8 +34,10 @@ if (process.env.BATON_DEBUG === '1') {
   process.stderr.write(unusable === undefined ? 'baton: running the build in dist/\n' : `baton: running the TypeScript sources through tsx (${unusable})\n`);
 }
 if (unusable === undefined) {
-  // Stack traces name the .ts sources (no measurable start-up cost: the maps are ~1.5 MB of JSON).
-  process.setSourceMapsEnabled(true);
+  // Stack traces are shown only with BATON_DEBUG=1 (cli/report-error.ts), and only then do they
+  // name the .ts sources: Node reads every loaded chunk's source map once maps are on, ~20 MB of
+  // JSON with the bundled packages, 50-90 ms of every start-up.
+  if (process.env.BATON_DEBUG === '1') process.setSourceMapsEnabled(true);
   await import('../dist/main.js');
 } else {
   const { register } = await import('tsx/esm/api');

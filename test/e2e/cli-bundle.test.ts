@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openStore } from '../../harness/store/open-store.ts';
@@ -63,6 +63,14 @@ describe('the built CLI (dist/)', () => {
     expect(batonVersion).toBe(version);
   });
 
+  it('bundles the packages a run loads, instead of loading them from node_modules', () => {
+    const code = readdirSync(dir.path('dist')).filter((file) => file.endsWith('.js')).map((file) => readFileSync(dir.path('dist', file), 'utf8')).join('\n');
+    // How esbuild's output loads what it left out: an import statement, a dynamic import, a require.
+    const loaded = new Set([...code.matchAll(/^import .* from "([^"]+)";$|\bimport\("([^"]+)"\)|__require\("([^"]+)"\)/gm)].map((match) => (match[1] ?? match[2] ?? match[3] ?? '').replace(/^(@[^/]+\/[^/]+|[^@/][^/]*).*$/, '$1')));
+    expect(loaded).toContain('tsx');
+    for (const name of ['openai', '@anthropic-ai/sdk', '@google/genai', '@duckdb/node-api', 'zod', 'yaml', 'yargs', 'p-queue', 'csv-parse', 'jsonc-parser', 'arquero', 'vega']) expect(loaded).not.toContain(name);
+  });
+
   it('lists every command and prints the version', async () => {
     const help = await runCli(['--help'], { bin, env: debug });
     expect(help).toMatchObject({ code: 0, stderr: runsBundle });
@@ -102,6 +110,18 @@ describe('the fallback to the sources through tsx', () => {
       expect(stderr.startsWith('baton: running the TypeScript sources through tsx (cli/main.ts changed since `npm run build`)\n')).toBe(true);
       expect(outcome.executed).toMatchObject({ ok: 4, error: 0 });
       expect(batonVersion).toBe(version);
+    } finally {
+      writeFileSync(stampFile, stamp);
+    }
+  });
+
+  it('runs the sources when packages were installed since the build (the bundle holds the old ones)', async () => {
+    const inputs = (JSON.parse(stamp) as { inputs: Record<string, number> }).inputs;
+    expect(inputs['node_modules/.package-lock.json']).toBeTypeOf('number');
+    writeFileSync(stampFile, JSON.stringify({ inputs: { ...inputs, 'node_modules/.package-lock.json': (inputs['node_modules/.package-lock.json'] ?? 0) - 1 } }));
+    try {
+      const result = await runCli(['--version'], { bin, env: debug });
+      expect(result).toMatchObject({ code: 0, stdout: `${version}\n`, stderr: 'baton: running the TypeScript sources through tsx (packages were installed since `npm run build`)\n' });
     } finally {
       writeFileSync(stampFile, stamp);
     }
