@@ -14,9 +14,13 @@ export function prepareHttpWorkload(workspace: Workspace, tasks: number): { suit
   return { suite, fleet, prompts };
 }
 
-/** `baton run` through the official openai SDK against the simulator at `url`. */
-export function runBatonHttp(workspace: Workspace, suite: string, url: string, concurrency: number, label: string): Promise<CommandMeasure> {
-  const config = workspace.write(`baton-${concurrency}.yaml`, ['retry: { max_retries: 4, base_delay_ms: 50, max_delay_ms: 1000 }', 'models:', ...['m0', 'm1'].map((id) => `  - { id: ${id}, provider: openai, model: ${id}, base_url: "${url}/v1", price: { input: 1, output: 2 }, limits: { concurrency: ${concurrency} }, attributes: { simulated: true } }`), ''].join('\n'));
+/**
+ * `baton run` through the official openai SDK against the simulator at `url`: streamed, as baton
+ * calls by default (it measures time to first token), or with `stream: false`, one JSON body per
+ * call, which is what promptfoo's `openai:chat` provider asks for.
+ */
+export function runBatonHttp(workspace: Workspace, suite: string, url: string, concurrency: number, label: string, stream = true): Promise<CommandMeasure> {
+  const config = workspace.write(`baton-${concurrency}-${String(stream)}.yaml`, ['retry: { max_retries: 4, base_delay_ms: 50, max_delay_ms: 1000 }', 'models:', ...['m0', 'm1'].map((id) => `  - { id: ${id}, provider: openai, model: ${id}, base_url: "${url}/v1", price: { input: 1, output: 2 }, limits: { concurrency: ${concurrency} }, stream: ${String(stream)}, attributes: { simulated: true } }`), ''].join('\n'));
   return measureCommand(process.execPath, [bin, 'run', suite, '--config', config, '--out', workspace.path(`out-${label}`), '--quiet', '--max-error-rate', '1'], { env: { ...process.env, OPENAI_API_KEY: 'bench-key' } });
 }
 

@@ -1,6 +1,7 @@
 // Workload c: baton against promptfoo, the leading open-source peer, on workload b in one
 // invocation. promptfoo is installed from npm into a temporary folder (never a dependency of
-// baton); 0.120 is its newest line that supports Node 20. The tools alternate run by run.
+// baton); 0.120 is its newest line that supports Node 20. The tools alternate run by run; baton
+// runs streamed (its default) and unstreamed (one JSON body per call, as promptfoo asks for).
 // Run: npm run bench:peer [-- --tasks 1000 --runs 3 --concurrency 16,64]
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
@@ -27,6 +28,8 @@ function installPromptfoo(): string {
   return bin;
 }
 
+const tools = ['baton', 'baton_unstreamed', 'promptfoo'] as const;
+type Tool = (typeof tools)[number];
 const median = (values: readonly number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? Number.NaN;
 
 const promptfoo = installPromptfoo();
@@ -38,36 +41,43 @@ const server = await startSimServeProcess(fleet, suite);
 const rows: Record<string, unknown>[] = [];
 try {
   for (const concurrency of values.concurrency.split(',').map(Number)) {
-    const baton: CommandMeasure[] = [];
-    const peer: CommandMeasure[] = [];
-    const serverCpu = { baton: [] as number[], promptfoo: [] as number[] };
+    // baton twice: streamed (its default) and one JSON body per call (`stream: false`), the same wire work as promptfoo's.
+    const results: Record<Tool, CommandMeasure[]> = { baton: [], baton_unstreamed: [], promptfoo: [] };
+    const serverCpu: Record<Tool, number[]> = { baton: [], baton_unstreamed: [], promptfoo: [] };
     // The server's CPU time while each tool ran: both share the same cores with it.
-    const measured = async (tool: keyof typeof serverCpu, run: () => Promise<CommandMeasure>) => {
+    const measured = async (tool: Tool, run: () => Promise<CommandMeasure>) => {
       const before = server.cpuSeconds();
-      const result = await run();
+      results[tool].push(await run());
       serverCpu[tool].push(Math.round((server.cpuSeconds() - before) * 100) / 100);
-      return result;
     };
     for (let run = 0; run < Number(values.runs); run += 1) {
-      baton.push(await measured('baton', () => runBatonHttp(workspace, suite, server.url, concurrency, `b${concurrency}-${run}`)));
-      peer.push(await measured('promptfoo', () => runPromptfooHttp(workspace, promptfoo, prompts, server.url, concurrency, `p${concurrency}-${run}`)));
+      await measured('baton', () => runBatonHttp(workspace, suite, server.url, concurrency, `b${concurrency}-${run}`));
+      await measured('baton_unstreamed', () => runBatonHttp(workspace, suite, server.url, concurrency, `u${concurrency}-${run}`, false));
+      await measured('promptfoo', () => runPromptfooHttp(workspace, promptfoo, prompts, server.url, concurrency, `p${concurrency}-${run}`));
     }
-    for (const [tool, results] of [['baton', baton], ['promptfoo', peer]] as const) {
-      const failed = results.find((result) => result.code !== 0 && !(tool === 'promptfoo' && result.code === 100));
+    for (const tool of tools) {
+      const failed = results[tool].find((result) => result.code !== 0 && !(tool === 'promptfoo' && result.code === 100));
       if (failed !== undefined) console.error(`${tool} failed (exit ${String(failed.code)}): ${failed.stderr.slice(-500)}`);
     }
     const attempts = tasks * 2;
-    const batonSeconds = median(baton.map((result) => result.seconds));
-    const peerSeconds = median(peer.map((result) => result.seconds));
-    const row = {
-      workload: 'c', concurrency, attempts, promptfoo: version,
-      baton_seconds: baton.map((result) => result.seconds), promptfoo_seconds: peer.map((result) => result.seconds),
-      baton_attempts_per_s: attempts / batonSeconds, promptfoo_attempts_per_s: attempts / peerSeconds, throughput_ratio: peerSeconds / batonSeconds,
-      baton_cpu_seconds: baton.map((result) => result.cpuSeconds), promptfoo_cpu_seconds: peer.map((result) => result.cpuSeconds),
-      cpu_ratio: median(peer.map((result) => result.cpuSeconds)) / median(baton.map((result) => result.cpuSeconds)),
-      server_cpu_seconds_during_baton: serverCpu.baton, server_cpu_seconds_during_promptfoo: serverCpu.promptfoo,
-      baton_peak_rss_mb: Math.max(...baton.map((result) => result.peakRssMb)), promptfoo_peak_rss_mb: Math.max(...peer.map((result) => result.peakRssMb)),
-    };
+    const seconds = (tool: Tool) => median(results[tool].map((result) => result.seconds));
+    const cpu = (tool: Tool) => median(results[tool].map((result) => result.cpuSeconds));
+    const row: Record<string, unknown> = { workload: 'c', concurrency, attempts, promptfoo: version };
+    for (const tool of tools) {
+      Object.assign(row, {
+        [`${tool}_seconds`]: results[tool].map((result) => result.seconds),
+        [`${tool}_attempts_per_s`]: attempts / seconds(tool),
+        [`${tool}_cpu_seconds`]: results[tool].map((result) => result.cpuSeconds),
+        [`${tool}_peak_rss_mb`]: Math.max(...results[tool].map((result) => result.peakRssMb)),
+        [`server_cpu_seconds_during_${tool}`]: serverCpu[tool],
+      });
+    }
+    Object.assign(row, {
+      throughput_ratio: seconds('promptfoo') / seconds('baton'),
+      throughput_ratio_unstreamed: seconds('promptfoo') / seconds('baton_unstreamed'),
+      cpu_ratio: cpu('promptfoo') / cpu('baton'),
+      cpu_ratio_unstreamed: cpu('promptfoo') / cpu('baton_unstreamed'),
+    });
     rows.push(row);
     console.log(JSON.stringify(row));
   }
