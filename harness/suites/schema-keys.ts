@@ -7,9 +7,16 @@ export type KeyIndex = (path: readonly PropertyKey[]) => string[];
 
 /**
  * Indexes a zod schema (through its JSON Schema) so that the keys allowed at any path can be
- * listed: unions are merged, records and arrays followed, `$ref`s resolved.
+ * listed: unions are merged, records and arrays followed, `$ref`s resolved. The JSON Schema is
+ * built on first use: only input with a problem needs it, and building it costs every command
+ * that reads a suite or a config ~5 ms of start-up.
  */
 export function createKeyIndex(schema: z.ZodType): KeyIndex {
+  let indexed: KeyIndex | undefined;
+  return (path) => (indexed ??= indexSchema(schema))(path);
+}
+
+function indexSchema(schema: z.ZodType): KeyIndex {
   const root = z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' }) as JsonSchemaNode;
   const definitions = (root.$defs ?? {}) as Record<string, JsonSchemaNode>;
   const expand = (node: unknown): JsonSchemaNode[] => {
