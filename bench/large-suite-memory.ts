@@ -3,10 +3,11 @@
 // RSS is that run's alone. Three runs: --baseline tasks once, --tasks tasks once, and --baseline
 // tasks repeated up to the same number of attempts. The last against the first isolates what
 // grows with attempts (it should not: the plan is lazy and rows stream to the store) from what
-// grows with the suite itself (the loaded tasks, which a run keeps). Not part of `npm test`.
+// grows with the suite itself (it should not either: a run reads its task files again on each pass
+// instead of keeping the tasks). Not part of `npm test`.
 // Run: npx tsx bench/large-suite-memory.ts [--tasks 100000] [--baseline 10000]
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { closeSync, mkdtempSync, openSync, rmSync, writeFileSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -16,13 +17,24 @@ import { executeRun } from '../harness/run/execute-run.ts';
 
 const { values } = parseArgs({ options: { tasks: { type: 'string', default: '100000' }, baseline: { type: 'string', default: '10000' }, child: { type: 'string' }, repeats: { type: 'string', default: '1' } } });
 
-/** Writes a suite of `count` tasks (JSONL data file) and a one-model config into `dir`. */
+/**
+ * Writes a suite of `count` tasks (JSONL data file) and a one-model config into `dir`. The data file
+ * is written 10,000 lines at a time: an array of every line (and their join) was live while the
+ * run started, and the garbage collector sized the heap of the whole run from it.
+ */
 function writeInputs(dir: string, count: number): { suite: string; config: string } {
-  const lines: string[] = [];
-  for (let index = 0; index < count; index += 1) {
-    lines.push(JSON.stringify({ id: `t${index}`, category: `c${index % 20}`, vars: { a: index, b: 7, note: 'x'.repeat(index % 200) }, expected: index + 7 }));
+  const file = openSync(join(dir, 'tasks.jsonl'), 'w');
+  try {
+    for (let start = 0; start < count; start += 10_000) {
+      let chunk = '';
+      for (let index = start; index < Math.min(count, start + 10_000); index += 1) {
+        chunk += `${JSON.stringify({ id: `t${index}`, category: `c${index % 20}`, vars: { a: index, b: 7, note: 'x'.repeat(index % 200) }, expected: index + 7 })}\n`;
+      }
+      writeSync(file, chunk);
+    }
+  } finally {
+    closeSync(file);
   }
-  writeFileSync(join(dir, 'tasks.jsonl'), `${lines.join('\n')}\n`);
   const suite = join(dir, 'large.yaml');
   writeFileSync(suite, ['suite: large', 'version: 1', 'prompt: "What is {{a}} + {{b}}? {{note}}"', 'defaults: { scorer: { type: numeric }, generation: { max_tokens: 32 } }', 'tasks:', '  - { file: tasks.jsonl }', ''].join('\n'));
   const config = join(dir, 'models.yaml');

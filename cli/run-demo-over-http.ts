@@ -19,7 +19,8 @@ const demoKey = 'baton-sim-serve-demo-key';
  * environment object, not written into `process.env`.
  */
 export async function runDemoOverHttp(suitePaths: readonly string[], suites: readonly Suite[], fleet: LoadedConfig, flags: RunFlags): Promise<number> {
-  const oracle = createSimOracle(suites.flatMap((suite) => suite.tasks));
+  // The server answers whatever its clients send: it holds every task (the demo's suites are small).
+  const oracle = createSimOracle(suites.flatMap((suite) => [...suite.tasks]));
   const server = await startSimServer({ fleet: createSimFleet(fleet.config), oracle, timeScale: flags.simTimeScale });
   try {
     const config = createHttpFleet(fleet, server.url);

@@ -28,13 +28,14 @@ export const simServeCommand = {
     if (argv.apiKeyEnv !== undefined && (apiKey === undefined || apiKey === '')) throw new UsageError(`the environment variable \`${argv.apiKeyEnv}\` is not set. Fix: set it, or drop --api-key-env`);
     let server: SimServer;
     try {
-      const oracle = createSimOracle(suites.flatMap((suite) => suite.tasks));
+      // The server answers any prompt of its suites at any time: it holds every task.
+      const oracle = createSimOracle(suites.flatMap((suite) => [...suite.tasks]));
       server = await startSimServer({ fleet, oracle, port: argv.port, timeScale: argv.timeScale, apiKey, keepRecord: false });
     } catch (error) {
       if ((error as { code?: unknown }).code === 'EADDRINUSE') throw new UsageError(`port ${argv.port} is in use. Fix: pass another --port, or --port 0 for any free one`);
       throw error;
     }
-    const tasks = suites.reduce((sum, suite) => sum + suite.tasks.length, 0);
+    const tasks = suites.reduce((sum, suite) => sum + suite.tasks.count, 0);
     process.stdout.write(
       [
         `sim-serve: ${fleet.models.length} simulated models, ${tasks} known tasks, on ${server.url} (Ctrl-C stops)`,

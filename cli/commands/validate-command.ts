@@ -15,9 +15,9 @@ export const validateCommand = {
   handler: (argv: { paths: string[]; config?: string | undefined; json: boolean }) => {
     // With a config, both are loaded and reported together, exactly as `run` would.
     const { suites, config } = argv.config === undefined ? { suites: loadSuites(argv.paths), config: undefined } : loadRunInputs(argv.paths, argv.config);
-    const tasks = suites.reduce((sum, suite) => sum + suite.tasks.length, 0);
+    const tasks = suites.reduce((sum, suite) => sum + suite.tasks.count, 0);
     const models = config?.config.models.length ?? 0;
-    if (argv.json) process.stdout.write(`${JSON.stringify({ ok: true, suites: suites.map((suite) => ({ id: suite.id, file: suite.file, tasks: suite.tasks.length })), models })}\n`);
+    if (argv.json) process.stdout.write(`${JSON.stringify({ ok: true, suites: suites.map((suite) => ({ id: suite.id, file: suite.file, tasks: suite.tasks.count })), models })}\n`);
     else process.stdout.write(`ok: ${suites.length} suite(s), ${tasks} task(s)${config === undefined ? '' : `, ${models} model(s)`}\n`);
     return exitCodes.ok;
   },

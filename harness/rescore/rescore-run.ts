@@ -55,6 +55,8 @@ export async function rescoreRun(options: RescoreOptions): Promise<RescoreOutcom
   const { store } = options;
   const parent = await readRun(store, options.runId);
   if (parent === undefined) throw new InputError([{ file: store.path, path: `runs[${options.runId}]`, message: `no run \`${options.runId}\` in the database`, fix: 'check the id and the --out folder' }]);
+  // Every task, by key: stored attempts come in key order, not in the suites' order, so a rescore
+  // holds the tasks (one pass over the task files) where a run reads them again on each pass.
   const tasks = new Map<string, { task: Task; suite: Suite }>();
   for (const suite of options.suites) for (const task of suite.tasks) tasks.set(`${suite.id}\u0000${task.id}`, { task, suite });
   const planned = Number((await store.connection.runAndReadAll('SELECT count(*) AS n FROM attempts WHERE run_id = $runId', { runId: parent.runId })).getRowObjectsJS()[0]?.n ?? 0);

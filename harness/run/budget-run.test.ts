@@ -30,7 +30,7 @@ async function storedCost(dbPath: string, runId: string): Promise<{ spent: numbe
 describe('--max-cost', () => {
   const { suite } = writeTinySuite(dir, 200);
   const config = writeSimConfig(dir, [model('terse', 1), model('wordy', 8)]);
-  const estimates = suite.tasks.map((task) => {
+  const estimates = [...suite.tasks].map((task) => {
     const tokens = estimateAttemptTokens(task, suite.generation.max_tokens);
     return estimateCostUsd(price, tokens.prompt, tokens.maxOutput);
   });

@@ -16,14 +16,15 @@ export function checkJudgeModels(suites: readonly Suite[], models: readonly Mode
   const problems: InputProblem[] = [];
   const reported = new Set<string>();
   for (const suite of suites) {
-    for (const task of suite.tasks) {
-      for (const id of judgeModelIds(task.scorer)) {
+    // Distinct specs in order of first use: the first task naming a judge is the first of its spec.
+    for (const { spec, taskId } of suite.scorers) {
+      for (const id of judgeModelIds(spec)) {
         const key = `${suite.file}\u0000${id}`;
         if (known.has(id) || reported.has(key)) continue;
         reported.add(key);
         problems.push({
           file: suite.file,
-          path: `tasks[${task.id}].scorer`,
+          path: `tasks[${taskId}].scorer`,
           message: `judge model \`${id}\` is not in the models config ${configFile}`,
           fix: `add \`${id}\` to the config, or name one of: ${[...known].join(', ')}`,
         });

@@ -7,26 +7,29 @@ import { createProvider, createProviders } from '../providers/create-provider.ts
 import { createConnectionLane, type ConnectionLane } from '../scheduler/connection-lane.ts';
 import { createScoringCache, type ScoringCache } from '../scorers/create-scoring-cache.ts';
 import type { Scorer } from '../scorers/scorer.ts';
-import type { Suite, Task } from '../core/suite.ts';
+import type { Task } from '../core/suite.ts';
+import { createInFlightOracle, type InFlightOracle } from '../sim/create-in-flight-oracle.ts';
 import { createRandom, hash32 } from '../sim/hash-random.ts';
-import { createSimOracle } from '../sim/sim-oracle.ts';
+import { createSimSurvey } from '../sim/survey-sim-tasks.ts';
 import { createAttemptWriter, type AttemptWriter } from '../store/attempt-writer.ts';
 import { createJudgmentWriter, type JudgmentWriter } from '../store/judgment-writer.ts';
 import { openStore } from '../store/open-store.ts';
 import type { Store } from '../store/store.ts';
-import { attemptKeyString } from '../store/read-done-keys.ts';
 import { setRunStatus } from '../store/write-run.ts';
+import { tuneStoreForRun } from '../store/tune-store-for-run.ts';
 import { checkJudgeModels } from './check-judge-models.ts';
 import { createJudgeClient } from './create-judge-client.ts';
 import { createDispatchWindow } from './dispatch-window.ts';
 import { createEventLoopYield } from './create-event-loop-yield.ts';
 import { executeAttempt, type AttemptContext } from './execute-attempt.ts';
 import { openRun, type OpenedRun } from './open-run.ts';
-import { planAttempts } from './plan-attempts.ts';
+import { planAttempts, type ReadTaskChunk } from './plan-attempts.ts';
+import { createChunkCache } from './create-chunk-cache.ts';
 import { priceModels } from './price-models.ts';
 import type { RunOptions, RunOutcome } from './run-options.ts';
 import { toError } from '../core/to-error.ts';
 import { selectShard } from './select-shard.ts';
+import { observeTaskChunks } from './observe-task-chunks.ts';
 import { readRunSpend } from '../store/read-run-spend.ts';
 import { checkPricedModels } from './check-priced-models.ts';
 import { createBudget, type Budget } from './create-budget.ts';
@@ -43,12 +46,15 @@ export async function executeRun(options: RunOptions): Promise<RunOutcome> {
   const priced = priceModels(options.config, priceTable, new Date());
   const config = priced.config;
   const warnings = [...priced.warnings];
-  // Built before the run starts, not lazily on the first simulated call: built mid-run, its many
-  // survivors made V8 pretenure the attempts' short-lived objects, which then filled the old
-  // generation (at 300k attempts: 40x the bytes promoted per scavenge, +50 % peak RSS).
-  const oracle = createSimOracle(allTasks(options.suites));
-  // After the oracle: simulated answers must not depend on which tasks share a shard.
-  options = { ...options, suites: selectShard(options.suites, options.shard) };
+  // In-process simulated models know the tasks being attempted. What depends on the others is
+  // surveyed over every task, not the shard's (simulated answers must not depend on which tasks
+  // share a shard), on the pass that writes the tasks table.
+  const simulatedInProcess = config.config.models.some((model) => model.provider === 'sim');
+  const oracle = createInFlightOracle();
+  const survey = simulatedInProcess ? createSimSurvey() : undefined;
+  const unsharded = options.suites;
+  const observed = survey === undefined ? undefined : observeTaskChunks(unsharded, (task) => survey.add(task));
+  options = { ...options, suites: selectShard(observed?.suites ?? unsharded, options.shard) };
   const context = { configFile: config.file, oracle, simTimeScale: options.simTimeScale ?? 1, env: options.env ?? {}, fetch: options.fetch };
   // Every provider is built (and every key found) before the database is opened: bad input writes nothing.
   const providers = createProviders(config.config.models, context, options.createProvider ?? createProvider);
@@ -60,7 +66,12 @@ export async function executeRun(options: RunOptions): Promise<RunOutcome> {
   let writer: AttemptWriter | undefined;
   let judgmentWriter: JudgmentWriter | undefined;
   try {
+    await tuneStoreForRun(store);
     opened = await openRun(store, { ...options, config, priceTable }, providers);
+    if (survey !== undefined) {
+      observed?.complete();
+      oracle.learn(survey.finish(unsharded.map((suite) => suite.tasks)));
+    }
     // A resumed run's cap covers what it already spent.
     const budget = options.maxCostUsd === undefined ? undefined : createBudget(options.maxCostUsd, opened.resumed ? await readRunSpend(store, opened.runId) : 0);
     options.onEvent?.({ type: 'started', runId: opened.runId, planned: opened.planned, alreadyDone: opened.done.size, resumed: opened.resumed });
@@ -75,6 +86,8 @@ export async function executeRun(options: RunOptions): Promise<RunOutcome> {
     };
     // Judges are configured models called through their own lanes, so judge calls respect the same limits.
     const scoring = createScoringCache(createJudgeClient({ models: config.config.models, providers, laneFor, retry: config.config.retry, runSeed: config.config.seed, signal }));
+    // A couple of chunks per model: models in step read (parse, check) each chunk of tasks once between them.
+    const readChunk = createChunkCache(2 * config.config.models.length + 2);
     judgmentWriter = await createJudgmentWriter(store);
     const recordJudgments = (judgments: readonly JudgmentRecord[]) =>
       judgments.forEach((judgment) => {
@@ -98,7 +111,7 @@ export async function executeRun(options: RunOptions): Promise<RunOutcome> {
         if (provider === undefined) return Promise.resolve();
         const lane = laneFor(model, provider);
         const base = { runId: opened?.runId ?? '', runSeed: config.config.seed, model, provider, lane, retry: config.config.retry, random: createRandom(hash32(config.config.seed, model.id)), signal, warn: warnFor(model.id), onJudgments: recordJudgments };
-        return runModel(options, opened as OpenedRun, base, scoring, record, hardStop, budget);
+        return runModel(options, opened as OpenedRun, base, { scoring, readChunk, oracle: simulatedInProcess ? oracle : undefined }, record, hardStop, budget);
       }),
     );
     writer.close();
@@ -139,19 +152,23 @@ async function openWhilePreparing(dbPath: string, providers: readonly Provider[]
   return opening;
 }
 
-/** Every task of every suite, without an array of them all. */
-function* allTasks(suites: readonly Suite[]): Generator<Task> {
-  for (const suite of suites) yield* suite.tasks;
-}
-
 type LaneContext = Omit<AttemptContext, 'generation' | 'scorer' | 'check'>;
+
+/** What the models' lanes share. */
+interface SharedContext {
+  readonly scoring: ScoringCache;
+  /** Reads the plan's chunks of tasks, shared by the models' plans. */
+  readonly readChunk: ReadTaskChunk;
+  /** Told which tasks are in flight, when models are simulated in process. */
+  readonly oracle: InFlightOracle | undefined;
+}
 
 /** One model's share of the plan, with at most twice its concurrency scheduled ahead. */
 async function runModel(
   options: RunOptions,
   opened: OpenedRun,
   base: LaneContext,
-  scoring: ScoringCache,
+  { scoring, readChunk, oracle }: SharedContext,
   record: (attempt: AttemptRecord) => void,
   hardStop: AbortController,
   budget: Budget | undefined,
@@ -162,6 +179,7 @@ async function runModel(
   // One promise per attempt, settled here: its record stored, its budget reservation settled or returned.
   const runAttempt = async (context: AttemptContext, task: Task, repeat: number, estimate: number): Promise<void> => {
     let settled = false;
+    const known = oracle?.register(task);
     try {
       const attempt = await executeAttempt(context, task, repeat);
       if (attempt === undefined) return;
@@ -175,32 +193,39 @@ async function runModel(
     } finally {
       // Abandoned or crashed attempts stored nothing: their reservation is simply returned.
       if (!settled) budget?.release(estimate);
+      if (known !== undefined) oracle?.release(known);
       window.leave();
     }
   };
-  for (const suite of options.suites) {
-    // Attempts of one suite with the same scorer share one context.
-    const contexts = new Map<Scorer, AttemptContext>();
-    for (const { task, repeat } of planAttempts([suite], options.repeats)) {
-      const turn = yieldToEventLoop();
-      if (turn !== undefined) await turn;
-      if (options.stopSignal?.aborted || base.signal.aborted || fatal !== undefined || budget?.stopped === true) break;
-      if (opened.done.size > 0 && opened.done.has(attemptKeyString(task.suiteId, task.id, base.model.id, repeat))) continue;
-      await window.enter();
-      let estimate = 0;
-      if (budget !== undefined && base.model.price !== undefined) {
-        const tokens = estimateAttemptTokens(task, suite.generation.max_tokens);
-        estimate = estimateCostUsd(base.model.price, tokens.prompt, tokens.maxOutput);
+  try {
+    for (const suite of options.suites) {
+      // Attempts of one suite with the same scorer share one context.
+      const contexts = new Map<Scorer, AttemptContext>();
+      for (const { task, repeat } of planAttempts([suite], options.repeats, readChunk)) {
+        const turn = yieldToEventLoop();
+        if (turn !== undefined) await turn;
+        if (options.stopSignal?.aborted || base.signal.aborted || fatal !== undefined || budget?.stopped === true) break;
+        if (opened.done.size > 0 && opened.done.has(task.suiteId, task.id, base.model.id, repeat)) continue;
+        await window.enter();
+        let estimate = 0;
+        if (budget !== undefined && base.model.price !== undefined) {
+          const tokens = estimateAttemptTokens(task, suite.generation.max_tokens);
+          estimate = estimateCostUsd(base.model.price, tokens.prompt, tokens.maxOutput);
+        }
+        if (budget !== undefined && !(await budget.reserve(estimate))) {
+          window.leave();
+          break;
+        }
+        const scorer = scoring.scorerFor(suite, task.scorer);
+        let context = contexts.get(scorer);
+        if (context === undefined) contexts.set(scorer, (context = { ...base, generation: suite.generation, scorer, check: scoring.checkFor(suite) }));
+        void runAttempt(context, task, repeat, estimate);
       }
-      if (budget !== undefined && !(await budget.reserve(estimate))) {
-        window.leave();
-        break;
-      }
-      const scorer = scoring.scorerFor(suite, task.scorer);
-      let context = contexts.get(scorer);
-      if (context === undefined) contexts.set(scorer, (context = { ...base, generation: suite.generation, scorer, check: scoring.checkFor(suite) }));
-      void runAttempt(context, task, repeat, estimate);
     }
+  } catch (error) {
+    // The plan could not be read on (a task file changed under the run): every model stops, as on a crash.
+    fatal ??= error;
+    hardStop.abort(error);
   }
   await window.drained();
   if (fatal !== undefined) throw toError(fatal);

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { Provider } from '../core/provider-contract.ts';
 import { InputError } from '../core/input-error.ts';
+import { createDoneKeySet, type DoneKeys } from '../store/done-key-set.ts';
 import { readDoneKeys } from '../store/read-done-keys.ts';
 import { readRun } from '../store/read-run.ts';
 import type { Store } from '../store/store.ts';
@@ -15,7 +16,7 @@ import { resolveHttpTransport } from '../providers/resolve-http-transport.ts';
 export interface OpenedRun {
   readonly runId: string;
   readonly planned: number;
-  readonly done: ReadonlySet<string>;
+  readonly done: DoneKeys;
   readonly resumed: boolean;
 }
 
@@ -61,7 +62,7 @@ export async function openRun(store: Store, options: RunOptions, providers: read
     await store.connection.run('ROLLBACK');
     throw error;
   }
-  return { runId, planned, done: new Set(), resumed: false };
+  return { runId, planned, done: createDoneKeySet(0), resumed: false };
 }
 
 async function reopenRun(store: Store, options: RunOptions, planned: number): Promise<OpenedRun> {

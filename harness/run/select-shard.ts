@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { Suite } from '../core/suite.ts';
+import type { Suite, SuiteScorer, Task, TaskSource } from '../core/suite.ts';
 
 /** `--shard i/n`: this process runs slice `index` (1-based) of `count`. */
 export interface Shard {
@@ -17,8 +17,49 @@ export function shardOfTask(suiteId: string, taskId: string, count: number): num
   return (digest.readUInt32BE(0) % count) + 1;
 }
 
-/** The suites with only the tasks of `shard`; every suite is kept, possibly empty, so that run provenance is unchanged. */
+/**
+ * The suites with only the tasks of `shard`; every suite is kept, possibly empty, so that run
+ * provenance is unchanged. A pass filters the suite's own pass chunk by chunk (a chunk of the shard
+ * is a chunk of the suite); the shard's task count and scorers take one pass, the first time
+ * either is asked for.
+ */
 export function selectShard(suites: readonly Suite[], shard: Shard | undefined): readonly Suite[] {
   if (shard === undefined) return suites;
-  return suites.map((suite) => ({ ...suite, tasks: suite.tasks.filter((task) => shardOfTask(suite.id, task.id, shard.count) === shard.index) }));
+  return suites.map((suite) => {
+    const readChunk = (index: number) => suite.tasks.readChunk(index).filter((task) => shardOfTask(suite.id, task.id, shard.count) === shard.index);
+    let summary: { count: number; scorers: SuiteScorer[] } | undefined;
+    const summarize = () => (summary ??= summarizeTasks(suite.tasks.chunkCount, readChunk));
+    const tasks: TaskSource = {
+      get count() {
+        return summarize().count;
+      },
+      chunkCount: suite.tasks.chunkCount,
+      readChunk,
+      *[Symbol.iterator]() {
+        for (let index = 0; index < suite.tasks.chunkCount; index += 1) yield* readChunk(index);
+      },
+    };
+    return {
+      ...suite,
+      tasks,
+      get scorers() {
+        return summarize().scorers;
+      },
+    };
+  });
+}
+
+/** How many tasks, and their distinct scorer specs in order of first use (tasks share one object per distinct spec). */
+function summarizeTasks(chunkCount: number, readChunk: (index: number) => readonly Task[]): { count: number; scorers: SuiteScorer[] } {
+  const seen = new Set<object>();
+  const scorers: SuiteScorer[] = [];
+  let count = 0;
+  for (let index = 0; index < chunkCount; index += 1) {
+    for (const task of readChunk(index)) {
+      count += 1;
+      if (!seen.has(task.scorer)) scorers.push({ spec: task.scorer, taskId: task.id });
+      seen.add(task.scorer);
+    }
+  }
+  return { count, scorers };
 }

@@ -34,9 +34,22 @@ function reasoningOf(lines: number): string {
   return reasoning;
 }
 
+/**
+ * Whether a wrong answer to a task with this expected answer is drawn from its category's labels:
+ * a number is shifted instead, and a task without an expected answer gets no answer at all.
+ */
+export function answersFromLabels(expected: unknown): boolean {
+  // A finite number is written as number text: the common case, decided without writing it.
+  if (typeof expected === 'number' && Number.isFinite(expected)) return false;
+  return expected !== undefined && !isNumberText(expectedText(expected));
+}
+
+function isNumberText(text: string): boolean {
+  return text.trim() !== '' && Number.isFinite(Number(text));
+}
+
 function wrongAnswer(expected: string, labels: readonly string[], draw: number): string {
-  const number = Number(expected);
-  if (expected.trim() !== '' && Number.isFinite(number)) return shiftNumber(expected, number, draw);
+  if (isNumberText(expected)) return shiftNumber(expected, Number(expected), draw);
   const others = labels.filter((label) => label !== expected);
   if (others.length > 0) return others[draw % others.length] ?? expected;
   return mangle(expected, draw);

@@ -23,9 +23,11 @@ export interface SimOracle {
 }
 
 /**
- * Builds the answer key from loaded tasks. It keeps one map entry per task pointing at the task
- * itself, and builds a task's knowledge when its prompt is looked up: a knowledge object held per
- * task (and a copy of the task list) cost 67 MB at 500,000 tasks, against 29 MB now.
+ * Builds the whole answer key from the given tasks, holding every one of them: for `sim-serve`,
+ * which answers any prompt of its suites at any time. A run's in-process simulated models use
+ * `createInFlightOracle` instead, which gives the same answers without holding the tasks. Tasks
+ * that share a prompt are known as the last of them; a category's labels are the distinct
+ * expected answers of its tasks.
  */
 export function createSimOracle(tasks: Iterable<Task>): SimOracle {
   const byPrompt = new Map<string, Task>();
@@ -44,15 +46,7 @@ export function createSimOracle(tasks: Iterable<Task>): SimOracle {
   // Sorted once per group and shared: a copy per task is O(tasks x labels) in time and memory.
   const sortedLabels = new Map(Array.from(labels, ([suiteId, suite]) => [suiteId, new Map(Array.from(suite, ([category, set]) => [category, [...set].sort()]))]));
   labels.clear();
-  const noLabels: readonly string[] = [];
-  const knowledgeOf = (task: Task): SimKnowledge => ({
-    suiteId: task.suiteId,
-    taskId: task.id,
-    category: task.category,
-    expected: task.expected,
-    scorerType: task.scorer.type,
-    labels: sortedLabels.get(task.suiteId)?.get(task.category) ?? noLabels,
-  });
+  const knowledgeOf = (task: Task): SimKnowledge => simKnowledgeOf(task, sortedLabels.get(task.suiteId)?.get(task.category) ?? noLabels);
   // Judge prompts quote the task; judges find it by the question they are shown. Built on the first
   // judge prompt: runs without a judge never pay for it. Tasks with the same prompt share one
   // entry (the last one), as they do in `byPrompt`.
@@ -69,7 +63,14 @@ export function createSimOracle(tasks: Iterable<Task>): SimOracle {
   };
 }
 
+const noLabels: readonly string[] = [];
+
+/** What the simulator knows of a task it recognises, given its category's labels. */
+export function simKnowledgeOf(task: Task, labels: readonly string[]): SimKnowledge {
+  return { suiteId: task.suiteId, taskId: task.id, category: task.category, expected: task.expected, scorerType: task.scorer.type, labels };
+}
+
 /** The prompt itself when there is no system prompt (no copy per task), else both, joined. */
-function promptKey(system: string | undefined, prompt: string): string {
+export function promptKey(system: string | undefined, prompt: string): string {
   return system === undefined && !prompt.includes('\u0001') ? prompt : `${system ?? ''}\u0001${prompt}`;
 }

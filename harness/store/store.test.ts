@@ -7,7 +7,7 @@ import { createTempDir } from '../../test/helpers/temp-dir.ts';
 import { createAttemptWriter } from './attempt-writer.ts';
 import { schemaVersion } from './migrations.ts';
 import { openStore } from './open-store.ts';
-import { attemptKeyString, readDoneKeys } from './read-done-keys.ts';
+import { readDoneKeys } from './read-done-keys.ts';
 import { StoreLockedError } from './store.ts';
 import { summarizeRun } from './summarize-run.ts';
 
@@ -62,7 +62,9 @@ describe('store', () => {
     writer.close();
     expect(writer.written).toBe(4);
     const done = await readDoneKeys(store, 'r1');
-    expect(done.has(attemptKeyString('s', 't1', 'm', 1))).toBe(true);
+    expect(done.has('s', 't1', 'm', 1)).toBe(true);
+    expect(done.has('s', 't1', 'm', 2)).toBe(false);
+    expect(done.has('s', 't2', 'm', 0)).toBe(true);
     expect(done.size).toBe(4);
     const [summary] = await summarizeRun(store, 'r1');
     store.close();

@@ -17,7 +17,7 @@ describe('scorer specs in suites', () => {
     );
     const loaded = loadSuite(file);
     expect(loaded.check).toEqual({ type: 'json', schema: { type: 'object' } });
-    expect(loaded.tasks[0]?.scorer.type).toBe('weighted');
+    expect([...loaded.tasks][0]?.scorer.type).toBe('weighted');
   });
 
   it('refuses a custom module that does not exist, once, naming the path it looked at', () => {

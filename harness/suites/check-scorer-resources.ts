@@ -3,23 +3,24 @@ import { dirname, resolve } from 'node:path';
 import type { CheckSpec } from '../core/check-spec.ts';
 import type { InputProblem } from '../core/input-error.ts';
 import type { ScorerSpec } from '../core/scorer-spec.ts';
-import type { Task } from '../core/suite.ts';
 import { toError } from '../core/to-error.ts';
 import { compileJsonSchema } from '../scorers/json/compile-json-schema.ts';
+import type { UsedScorer } from './check-task-inputs.ts';
 
 /**
  * What a suite's scorers and check need beyond their own fields: the `custom` modules they name
  * (relative to the suite file) must exist, and their JSON Schemas must compile. Checked once per
- * distinct spec, so a bad default is reported once, not once per task.
+ * distinct spec (`scorers`: each with the first task that uses it, in task order), so a bad
+ * default is reported once, not once per task.
  */
-export function checkScorerResources(suiteFile: string, tasks: readonly Task[], check: CheckSpec | undefined): InputProblem[] {
+export function checkScorerResources(suiteFile: string, scorers: readonly UsedScorer[], check: CheckSpec | undefined): InputProblem[] {
   const problems: InputProblem[] = [];
   const seen = new Set<string>();
-  const visit = (spec: ScorerSpec, task: Task) => {
+  const visit = (spec: ScorerSpec, task: Pick<UsedScorer, 'taskId' | 'source'>) => {
     const key = JSON.stringify(spec);
     if (seen.has(key)) return;
     seen.add(key);
-    const at = { file: task.source.file, ...(task.source.line === undefined ? {} : { line: task.source.line }), path: `tasks[${task.id}].scorer` };
+    const at = { file: task.source.file, ...(task.source.line === undefined ? {} : { line: task.source.line }), path: `tasks[${task.taskId}].scorer` };
     if (spec.type === 'weighted') spec.scorers.forEach((part) => visit(part.scorer, task));
     if (spec.type === 'custom' && !existsSync(resolve(dirname(suiteFile), spec.module))) {
       problems.push({ ...at, message: `custom scorer module \`${spec.module}\` not found`, fix: `check the path; it is relative to the suite file (${resolve(dirname(suiteFile), spec.module)})` });
@@ -29,7 +30,7 @@ export function checkScorerResources(suiteFile: string, tasks: readonly Task[], 
       if (error !== undefined) problems.push({ ...at, message: `invalid JSON Schema: ${error}`, fix: 'correct the schema (ajv reads draft-07, 2019-09 and 2020-12)' });
     }
   };
-  for (const task of tasks) visit(task.scorer, task);
+  for (const used of scorers) visit(used.spec, used);
   if (check?.type === 'json' && check.schema !== undefined) {
     const error = schemaError(check.schema);
     if (error !== undefined) problems.push({ file: suiteFile, path: 'check.schema', message: `invalid JSON Schema: ${error}`, fix: 'correct the schema (ajv reads draft-07, 2019-09 and 2020-12)' });

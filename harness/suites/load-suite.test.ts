@@ -35,33 +35,33 @@ describe('loadSuite', () => {
     expect(suite.version).toBe(2);
     expect(suite.generation).toEqual({ max_tokens: 16, temperature: 0 });
     expect(suite.repeats).toBe(1);
-    expect(suite.tasks.map((task) => [task.id, task.category])).toEqual([['t1', 'routing'], ['t2', 'sentiment']]);
-    expect(suite.tasks[0]?.prompt).toBe('Classify: I was charged twice\n');
-    expect(suite.tasks[0]?.system).toBe('You sort support emails.');
-    expect(suite.tasks[0]?.tags).toEqual(['pii']);
-    expect(suite.tasks[0]?.scorer).toEqual({ type: 'exact', normalize: ['trim', 'lowercase'] });
-    expect(suite.tasks[1]?.scorer).toEqual({ type: 'exact', normalize: ['trim'] });
+    expect([...suite.tasks].map((task) => [task.id, task.category])).toEqual([['t1', 'routing'], ['t2', 'sentiment']]);
+    expect([...suite.tasks][0]?.prompt).toBe('Classify: I was charged twice\n');
+    expect([...suite.tasks][0]?.system).toBe('You sort support emails.');
+    expect([...suite.tasks][0]?.tags).toEqual(['pii']);
+    expect([...suite.tasks][0]?.scorer).toEqual({ type: 'exact', normalize: ['trim', 'lowercase'] });
+    expect([...suite.tasks][1]?.scorer).toEqual({ type: 'exact', normalize: ['trim'] });
     expect(suite.hash).toMatch(/^[0-9a-f]{64}$/);
   });
 
   it('loads the same suite written as JSON', () => {
     const json = { suite: 'j', version: '1.0', prompt: 'Q: {{q}}', defaults: { category: 'qa' }, tasks: [{ id: 'a', vars: { q: 'x' }, expected: 'y' }] };
     const suite = loadSuite(dir.write('s.json', JSON.stringify(json, null, 2)));
-    expect(suite.tasks[0]?.prompt).toBe('Q: x');
+    expect([...suite.tasks][0]?.prompt).toBe('Q: x');
   });
 
   it('loads bulk tasks from JSONL and CSV relative to the suite file', () => {
     dir.write('data/a.jsonl', '{"id":"j1","category":"c","vars":{"q":"one"},"expected":"1"}\n\n{"id":"j2","category":"c","vars":{"q":"two"},"expected":"2"}\n');
     dir.write('data/b.csv', 'id,category,tags,q,expected\nc1,math,pii|hard,"three, quoted",3\n');
     const suite = loadSuite(dir.write('bulk.yaml', 'suite: b\nversion: 1\nprompt: "{{q}}"\ntasks:\n  - file: data/a.jsonl\n  - file: data/b.csv\n'));
-    expect(suite.tasks.map((task) => task.id)).toEqual(['j1', 'j2', 'c1']);
-    expect(suite.tasks[2]).toMatchObject({ category: 'math', tags: ['pii', 'hard'], prompt: 'three, quoted', expected: '3' });
-    expect(suite.tasks[1]?.source.line).toBe(3);
+    expect([...suite.tasks].map((task) => task.id)).toEqual(['j1', 'j2', 'c1']);
+    expect([...suite.tasks][2]).toMatchObject({ category: 'math', tags: ['pii', 'hard'], prompt: 'three, quoted', expected: '3' });
+    expect([...suite.tasks][1]?.source.line).toBe(3);
   });
 
   it('renders non-string vars as JSON and dotted names from nested vars', () => {
     const suite = loadSuite(dir.write('v.yaml', 'suite: v\nversion: 1\nprompt: "{{ n }} {{c.name}} {{list}}"\ndefaults: { category: x }\ntasks:\n  - id: a\n    vars: { n: 3, c: { name: Ada }, list: [1, 2] }\n'));
-    expect(suite.tasks[0]?.prompt).toBe('3 Ada [1,2]');
+    expect([...suite.tasks][0]?.prompt).toBe('3 Ada [1,2]');
   });
 });
 
@@ -141,7 +141,7 @@ describe('loadSuite errors name the file, the line, the path and the fix', () =>
   it('reads JSONL lines with CRLF endings, blank lines and no final newline', () => {
     dir.write('data/crlf.jsonl', '{"id":"a","category":"c"}\r\n\r\n{"id":"b","category":"c"}');
     const suite = loadSuite(dir.write('c.yaml', 'suite: c\nversion: 1\nprompt: hi\ntasks:\n  - file: data/crlf.jsonl\n'));
-    expect(suite.tasks.map((task) => [task.id, task.source.line])).toEqual([['a', 1], ['b', 3]]);
+    expect([...suite.tasks].map((task) => [task.id, task.source.line])).toEqual([['a', 1], ['b', 3]]);
   });
 
   it('refuses non-UTF-8 files and YAML alias bombs without hanging', () => {

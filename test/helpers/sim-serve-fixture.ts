@@ -1,7 +1,7 @@
 import type { LoadedConfig } from '../../harness/config/load-config.ts';
 import { ConfigSchema, type ModelConfig, type ProviderKind } from '../../harness/core/models-schema.ts';
 import type { Provider, ProviderRequest } from '../../harness/core/provider-contract.ts';
-import type { Suite, Task } from '../../harness/core/suite.ts';
+import type { Suite, Task, TaskSource } from '../../harness/core/suite.ts';
 import { createProvider } from '../../harness/providers/create-provider.ts';
 import { createSimFleet } from '../../harness/sim-serve/sim-fleet.ts';
 import { startSimServer, type SimServer } from '../../harness/sim-serve/start-sim-server.ts';
@@ -18,7 +18,8 @@ export const simTestKeyVariable = 'SIM_TEST_KEY';
 export interface SimServeFixture {
   readonly server: SimServer;
   readonly oracle: SimOracle;
-  readonly suite: Suite;
+  /** Its tasks are in memory, an array too (tests pick them by index). */
+  readonly suite: Suite & { readonly tasks: TaskSource & readonly Task[] };
   readonly fleet: LoadedConfig;
   /** A model of `kind` that calls fleet model `name` on the server. */
   model(kind: Exclude<ProviderKind, 'sim'>, name: string, overrides?: Partial<ModelConfig>): ModelConfig;
@@ -41,7 +42,9 @@ export async function startSimServeFixture(dir: ReturnType<typeof createTempDir>
     'suite: wire', 'version: 1', `system: ${JSON.stringify('You are a careful calculator. Work through the sum, then give the final line as "Answer: <number>".')}`,
     'prompt: "What is {{a}} + {{b}}?"', 'defaults:', '  scorer: { type: numeric }', '  generation: { max_tokens: 128 }', 'tasks:', ...tasks, '',
   ].join('\n'));
-  const suite = loadSuite(file);
+  const loaded = loadSuite(file);
+  const list = [...loaded.tasks];
+  const suite = { ...loaded, tasks: Object.assign(list, { count: list.length, chunkCount: 1, readChunk: () => list }) };
   const oracle = createSimOracle(suite.tasks);
   const config = ConfigSchema.parse({ seed: 3, retry: { max_retries: 2, base_delay_ms: 1, max_delay_ms: 5 }, models: models.map((line) => JSON.parse(line) as unknown) });
   const fleet: LoadedConfig = { file: 'fleet.json', config, hash: 'fixture' };

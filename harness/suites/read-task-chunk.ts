@@ -1,0 +1,66 @@
+import { createHash } from 'node:crypto';
+import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
+import { InputError } from '../core/input-error.ts';
+import type { Task } from '../core/suite.ts';
+import type { TaskFileChunk, TaskFileIndex } from './index-task-file.ts';
+import type { TaskBuilder } from './build-task.ts';
+import { parseCsvRegion, parseJsonlRegion, type RawTaskLine } from './parse-task-region.ts';
+import { decodeRegion } from './scan-task-file.ts';
+
+/**
+ * Reads one chunk of a task file again, into tasks. The file must be as it was when the suite was
+ * loaded: same size, and the chunk's bytes the same digest, or no task of it is handed out (the run
+ * would otherwise mix two versions of the file under one suite hash).
+ */
+export function readTaskChunk(index: TaskFileIndex, chunk: TaskFileChunk, builder: TaskBuilder): Task[] {
+  const bytes = Buffer.allocUnsafe(chunk.end - chunk.start);
+  let size: number;
+  try {
+    const fd = openSync(index.file, 'r');
+    try {
+      size = fstatSync(fd).size;
+      if (size === index.size) readFully(fd, bytes, chunk.start);
+    } finally {
+      closeSync(fd);
+    }
+  } catch (error) {
+    throw changed(index, chunk, `it cannot be read any more (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
+  }
+  if (size !== index.size) throw changed(index, chunk, `it was ${index.size} bytes and is now ${size}`);
+  if (!createHash('sha256').update(bytes).digest().equals(chunk.digest)) throw changed(index, chunk, `lines ${chunk.firstLine}-${lastLine(bytes, chunk.firstLine)} are not what they were`);
+  const tasks: Task[] = [];
+  // Every line was checked when the suite was loaded, and the bytes are the same.
+  const onLine = ({ value, line }: RawTaskLine) => void tasks.push(builder.rebuild(value, { file: index.file, line }));
+  const region = { text: decodeRegion(bytes, chunk.start), firstLine: chunk.firstLine };
+  if (index.format === 'jsonl') parseJsonlRegion(index.file, region, onLine, []);
+  else parseCsvRegion(index.file, region, { columns: chunk.withHeader || index.csvColumns === undefined ? undefined : [...index.csvColumns] }, onLine);
+  if (tasks.length !== chunk.count) throw changed(index, chunk, `lines ${chunk.firstLine}-${lastLine(bytes, chunk.firstLine)} hold ${tasks.length} tasks, not ${chunk.count}`);
+  return tasks;
+}
+
+/** The line the chunk's bytes end on. */
+function lastLine(bytes: Buffer, firstLine: number): number {
+  let newlines = 0;
+  for (let at = bytes.indexOf(0x0a); at !== -1 && at < bytes.length - 1; at = bytes.indexOf(0x0a, at + 1)) newlines += 1;
+  return firstLine + newlines;
+}
+
+function readFully(fd: number, into: Buffer, position: number): void {
+  for (let filled = 0; filled < into.length; ) {
+    const read = readSync(fd, into, filled, into.length - filled, position + filled);
+    if (read === 0) throw Object.assign(new Error('the file is shorter than it was'), { code: 'ESHORT' });
+    filled += read;
+  }
+}
+
+function changed(index: TaskFileIndex, chunk: TaskFileChunk, how: string): InputError {
+  return new InputError([
+    {
+      file: index.file,
+      line: chunk.firstLine,
+      path: '',
+      message: `task file changed since the suite was loaded: ${how}`,
+      fix: 'leave task files as they are while a run reads them; run again (or resume, once the file is back as it was)',
+    },
+  ]);
+}
