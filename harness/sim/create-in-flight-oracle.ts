@@ -1,8 +1,7 @@
 import type { Task } from '../core/suite.ts';
 import { judgeQuestion, parseJudgePrompt } from '../scorers/judge/judge-prompt.ts';
-import { answersFromLabels } from './sim-answer.ts';
 import { simJudgeKnowledge } from './sim-judge-knowledge.ts';
-import { promptKey, simKnowledgeOf, type SimOracle } from './sim-oracle.ts';
+import { promptKey, simKnowledgeWithLabels, type SimOracle } from './sim-oracle.ts';
 import type { SimTaskFacts } from './survey-sim-tasks.ts';
 
 /** The answer key of a run's in-process simulated models: the tasks being attempted right now. */
@@ -41,7 +40,7 @@ export function createInFlightOracle(): InFlightOracle {
     if (entry !== undefined && --entry.attempts === 0) map.delete(key);
   };
   const knowledgeOf = (key: string, task: Task) =>
-    facts.shared.get(key) ?? simKnowledgeOf(task, answersFromLabels(task.expected) ? facts.labels(task.suiteId, task.category) : []);
+    facts.shared.get(key) ?? simKnowledgeWithLabels(task, (suiteId, category) => facts.labels(suiteId, category));
   return {
     learn(learned) {
       facts = learned;

@@ -1,5 +1,6 @@
 import type { Task } from '../core/suite.ts';
 import { judgeQuestion, parseJudgePrompt } from '../scorers/judge/judge-prompt.ts';
+import { answersFromLabels } from './sim-answer.ts';
 import { simJudgeKnowledge, type JudgedTask } from './sim-judge-knowledge.ts';
 
 /** What the simulator knows about a prompt: the task behind it and the answers seen in its category. */
@@ -35,12 +36,13 @@ export function createSimOracle(tasks: Iterable<Task>): SimOracle {
   const labels = new Map<string, Map<string, Set<string>>>();
   for (const task of tasks) {
     byPrompt.set(promptKey(task.system, task.prompt), task);
-    if (typeof task.expected === 'string' || typeof task.expected === 'number') {
+    const label = simLabelOf(task.expected);
+    if (label !== undefined) {
       const suite = labels.get(task.suiteId) ?? new Map<string, Set<string>>();
       labels.set(task.suiteId, suite);
       const set = suite.get(task.category) ?? new Set<string>();
       suite.set(task.category, set);
-      set.add(String(task.expected));
+      set.add(label);
     }
   }
   // Sorted once per group and shared: a copy per task is O(tasks x labels) in time and memory.
@@ -68,6 +70,16 @@ const noLabels: readonly string[] = [];
 /** What the simulator knows of a task it recognises, given its category's labels. */
 export function simKnowledgeOf(task: Task, labels: readonly string[]): SimKnowledge {
   return { suiteId: task.suiteId, taskId: task.id, category: task.category, expected: task.expected, scorerType: task.scorer.type, labels };
+}
+
+/** A task's label, as the answer key collects them: string and number answers, as text. */
+export function simLabelOf(expected: unknown): string | undefined {
+  return typeof expected === 'string' || typeof expected === 'number' ? String(expected) : undefined;
+}
+
+/** What the simulator knows of a task, with its category's labels only when a wrong answer is drawn from them. */
+export function simKnowledgeWithLabels(task: Task, labels: (suiteId: string, category: string) => readonly string[]): SimKnowledge {
+  return simKnowledgeOf(task, answersFromLabels(task.expected) ? labels(task.suiteId, task.category) : noLabels);
 }
 
 /** The prompt itself when there is no system prompt (no copy per task), else both, joined. */

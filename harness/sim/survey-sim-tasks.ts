@@ -1,6 +1,6 @@
 import type { Task } from '../core/suite.ts';
 import { answersFromLabels } from './sim-answer.ts';
-import { promptKey, simKnowledgeOf, type SimKnowledge } from './sim-oracle.ts';
+import { promptKey, simKnowledgeWithLabels, simLabelOf, type SimKnowledge } from './sim-oracle.ts';
 
 /**
  * What the simulator must know about a run's tasks as a whole, beyond the task in hand: the labels
@@ -63,9 +63,10 @@ export function createSimSurvey(): SimSurvey {
         group.needed = true;
         group.labels = new Set();
       }
-      if (typeof expected !== 'string' && typeof expected !== 'number') return;
+      const label = simLabelOf(expected);
+      if (label === undefined) return;
       if (group.labels === undefined) group.missed = true;
-      else group.labels.add(String(expected));
+      else group.labels.add(label);
     },
     finish(sources) {
       const sharedFingerprints = repeated(fingerprints.subarray(0, count));
@@ -76,7 +77,7 @@ export function createSimSurvey(): SimSurvey {
         for (const source of sources) {
           for (const task of source) {
             const group = groupOf(task);
-            const label = labelOf(task);
+            const label = simLabelOf(task.expected);
             if (group.missed && group.needed && label !== undefined) group.labels?.add(label);
             if (sharedFingerprints.size === 0) continue;
             const key = promptKey(task.system, task.prompt);
@@ -91,15 +92,10 @@ export function createSimSurvey(): SimSurvey {
         return (group.sorted ??= [...group.labels].sort());
       };
       const shared = new Map<string, SimKnowledge>();
-      for (const [key, { task, tasks }] of lastByPrompt) if (tasks > 1) shared.set(key, simKnowledgeOf(task, answersFromLabels(task.expected) ? labels(task.suiteId, task.category) : noLabels));
+      for (const [key, { task, tasks }] of lastByPrompt) if (tasks > 1) shared.set(key, simKnowledgeWithLabels(task, labels));
       return { labels, shared };
     },
   };
-}
-
-/** A task's label, as the full answer key collects them: string and number answers, as text. */
-function labelOf(task: Task): string | undefined {
-  return typeof task.expected === 'string' || typeof task.expected === 'number' ? String(task.expected) : undefined;
 }
 
 /** The fingerprints that occur more than once. */
