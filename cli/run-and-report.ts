@@ -4,8 +4,6 @@ import type { Suite } from '../harness/core/suite.ts';
 import { executeRun } from '../harness/run/execute-run.ts';
 import type { RunOptions, RunOutcome } from '../harness/run/run-options.ts';
 import type { Shard } from '../harness/run/select-shard.ts';
-import { openStore } from '../harness/store/open-store.ts';
-import { summarizeRun } from '../harness/store/summarize-run.ts';
 import { exitCodes } from './exit-codes.ts';
 import { installInterrupt } from './interrupt.ts';
 import { formatSummary } from './print-summary.ts';
@@ -71,18 +69,19 @@ export async function runAndReport(suitePaths: readonly string[], suites: readon
       // The environment is read here, at the boundary; keys never go further than the providers.
       env: extras.env ?? process.env,
       createProvider: extras.createProvider,
+      summarize: true,
     });
   } finally {
     progress.stop();
     interrupt.dispose();
   }
-  const store = await openStore(dbPath);
-  const rows = await summarizeRun(store, outcome.runId).finally(() => store.close());
+  // Read by the run before it closed the store (`summarize`).
+  const { models: rows = [], ...ran } = outcome;
   const stored = Object.values(outcome.executed).reduce((sum, count) => sum + count, 0);
   const failed = outcome.executed.error + outcome.executed.timeout;
   const errorRate = stored === 0 ? 0 : failed / stored;
   if (flags.json) {
-    process.stdout.write(`${JSON.stringify({ ...outcome, database: dbPath, errorRate, models: rows }, null, 2)}\n`);
+    process.stdout.write(`${JSON.stringify({ ...ran, database: dbPath, errorRate, models: rows }, null, 2)}\n`);
   } else if (!flags.quiet) {
     process.stdout.write(formatSummary(outcome, rows));
     process.stdout.write(`database: ${dbPath}\n`);

@@ -3,6 +3,7 @@ import { createTempDir } from '../../test/helpers/temp-dir.ts';
 import { simModel, writeSimConfig, writeTinySuite } from '../../test/helpers/tiny-run.ts';
 import { openStore } from '../store/open-store.ts';
 import { readRun } from '../store/read-run.ts';
+import { summarizeRun } from '../store/summarize-run.ts';
 import { executeRun } from './execute-run.ts';
 
 const dir = createTempDir();
@@ -36,6 +37,19 @@ describe('executeRun', () => {
     expect(run?.finishedAt).toBeInstanceOf(Date);
     expect(run?.options).toMatchObject({ repeats: 3, sim_time_scale: 0, http_transport: 'node' });
     expect(tasks).toEqual([{ n: 10 }]);
+  });
+
+  it('returns the per-model totals read before the store closed when asked to summarize, and none otherwise', async () => {
+    const { suite } = writeTinySuite(dir, 4);
+    const config = writeSimConfig(dir, [simModel('a'), simModel('b')]);
+    const dbPath = dir.path('out', 'baton.duckdb');
+    const outcome = await executeRun({ suitePaths: [suite.file], suites: [suite], config, dbPath, repeats: 2, simTimeScale: 0, summarize: true });
+    const store = await openStore(dbPath);
+    const fromStore = await summarizeRun(store, outcome.runId).finally(() => store.close());
+    expect(outcome.models?.map((row) => [row.model_id, row.attempts, row.ok])).toEqual([['a', 8, 8], ['b', 8, 8]]);
+    expect(outcome.models).toEqual(fromStore);
+    const plain = await executeRun({ suitePaths: [suite.file], suites: [suite], config, dbPath, simTimeScale: 0 });
+    expect(plain.models).toBeUndefined();
   });
 
   it('gives the same answers for the same seed, and independent samples per repeat', async () => {

@@ -16,6 +16,7 @@ import { createJudgmentWriter, type JudgmentWriter } from '../store/judgment-wri
 import { openStore } from '../store/open-store.ts';
 import type { Store } from '../store/store.ts';
 import { setRunStatus } from '../store/write-run.ts';
+import { summarizeRun } from '../store/summarize-run.ts';
 import { tuneStoreForRun } from '../store/tune-store-for-run.ts';
 import { checkJudgeModels } from './check-judge-models.ts';
 import { createJudgeClient } from './create-judge-client.ts';
@@ -120,8 +121,9 @@ export async function executeRun(options: RunOptions): Promise<RunOutcome> {
     judgmentWriter = undefined;
     const status = options.stopSignal?.aborted || options.abortSignal?.aborted ? 'interrupted' : budget?.stopped === true ? 'budget_stopped' : 'completed';
     await setRunStatus(store, opened.runId, status);
+    const models = options.summarize === true ? await summarizeRun(store, opened.runId) : undefined;
     options.onEvent?.({ type: 'finished', runId: opened.runId });
-    return { runId: opened.runId, status, spentUsd: budget?.spentUsd, simulated: providers.some((provider) => provider.simulated), planned: opened.planned, alreadyDone: opened.done.size, executed, durationMs: performance.now() - started, warnings };
+    return { runId: opened.runId, status, spentUsd: budget?.spentUsd, simulated: providers.some((provider) => provider.simulated), planned: opened.planned, alreadyDone: opened.done.size, executed, durationMs: performance.now() - started, warnings, models };
   } catch (error) {
     try {
       writer?.close();

@@ -29,6 +29,10 @@ export interface NodeHttpTransport {
  */
 export function createNodeHttpTransport(options: NodeHttpTransportOptions = {}): NodeHttpTransport {
   const agents = new KeepAliveAgents(options);
+  // Node loads the platform's fetch classes (`Response`, `Headers`: undici) on their first use,
+  // ~15-20 ms. Touched here, they load while a run's store opens on DuckDB's threads (providers
+  // are prepared then) instead of delaying the first call.
+  void Response;
   const send = (outgoing: OutgoingRequest): Promise<Response> => {
     // As fetch does, whatever the reason is (an Error only by convention).
     // eslint-disable-next-line @typescript-eslint/prefer-promise-reject-errors
