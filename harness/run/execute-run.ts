@@ -66,6 +66,8 @@ export async function executeRun(options: RunOptions): Promise<RunOutcome> {
   let opened: OpenedRun | undefined;
   let writer: AttemptWriter | undefined;
   let judgmentWriter: JudgmentWriter | undefined;
+  // Set once the run's final status is stored: a later failure (reading the summary) must not mark it failed.
+  let ended = false;
   try {
     await tuneStoreForRun(store);
     opened = await openRun(store, { ...options, config, priceTable }, providers);
@@ -121,6 +123,7 @@ export async function executeRun(options: RunOptions): Promise<RunOutcome> {
     judgmentWriter = undefined;
     const status = options.stopSignal?.aborted || options.abortSignal?.aborted ? 'interrupted' : budget?.stopped === true ? 'budget_stopped' : 'completed';
     await setRunStatus(store, opened.runId, status);
+    ended = true;
     const models = options.summarize === true ? await summarizeRun(store, opened.runId) : undefined;
     options.onEvent?.({ type: 'finished', runId: opened.runId });
     return { runId: opened.runId, status, spentUsd: budget?.spentUsd, simulated: providers.some((provider) => provider.simulated), planned: opened.planned, alreadyDone: opened.done.size, executed, durationMs: performance.now() - started, warnings, models };
@@ -128,7 +131,7 @@ export async function executeRun(options: RunOptions): Promise<RunOutcome> {
     try {
       writer?.close();
       judgmentWriter?.close();
-      if (opened !== undefined) await setRunStatus(store, opened.runId, 'failed');
+      if (opened !== undefined && !ended) await setRunStatus(store, opened.runId, 'failed');
     } catch {
       // The original error matters more than a failure to record it.
     }
