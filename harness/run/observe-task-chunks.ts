@@ -1,4 +1,5 @@
 import type { Suite, Task, TaskSource } from '../core/suite.ts';
+import { chunkedTaskSource } from '../suites/create-task-source.ts';
 
 /** Suites whose tasks are each handed to an observer once, on whatever pass reads them first. */
 export interface ObservedSuites {
@@ -29,14 +30,7 @@ function observeSource(source: TaskSource, observe: (task: Task) => void): { sou
     return tasks;
   };
   return {
-    source: {
-      count: source.count,
-      chunkCount: source.chunkCount,
-      readChunk,
-      *[Symbol.iterator]() {
-        for (let index = 0; index < source.chunkCount; index += 1) yield* readChunk(index);
-      },
-    },
+    source: chunkedTaskSource(source.chunkCount, readChunk, () => source.count),
     complete() {
       for (let index = 0; index < seen.length; index += 1) if (seen[index] === 0) readChunk(index);
     },

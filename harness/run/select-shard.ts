@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
-import type { Suite, SuiteScorer, Task, TaskSource } from '../core/suite.ts';
+import type { Suite, SuiteScorer, Task } from '../core/suite.ts';
+import { chunkedTaskSource } from '../suites/create-task-source.ts';
 
 /** `--shard i/n`: this process runs slice `index` (1-based) of `count`. */
 export interface Shard {
@@ -29,19 +30,9 @@ export function selectShard(suites: readonly Suite[], shard: Shard | undefined):
     const readChunk = (index: number) => suite.tasks.readChunk(index).filter((task) => shardOfTask(suite.id, task.id, shard.count) === shard.index);
     let summary: { count: number; scorers: SuiteScorer[] } | undefined;
     const summarize = () => (summary ??= summarizeTasks(suite.tasks.chunkCount, readChunk));
-    const tasks: TaskSource = {
-      get count() {
-        return summarize().count;
-      },
-      chunkCount: suite.tasks.chunkCount,
-      readChunk,
-      *[Symbol.iterator]() {
-        for (let index = 0; index < suite.tasks.chunkCount; index += 1) yield* readChunk(index);
-      },
-    };
     return {
       ...suite,
-      tasks,
+      tasks: chunkedTaskSource(suite.tasks.chunkCount, readChunk, () => summarize().count),
       get scorers() {
         return summarize().scorers;
       },

@@ -9,22 +9,31 @@ export interface TaskChunkReader {
 /** A task source over chunks read in order (see {@link TaskSource}). */
 export function createTaskSource(chunks: readonly TaskChunkReader[]): TaskSource {
   const count = chunks.reduce((sum, chunk) => sum + chunk.count, 0);
-  const readChunk = (index: number): readonly Task[] => {
-    const chunk = chunks[index];
-    if (chunk === undefined) throw new RangeError(`no chunk ${index} of ${chunks.length}`);
-    return chunk.read();
-  };
-  return {
-    count,
-    chunkCount: chunks.length,
-    readChunk,
-    *[Symbol.iterator]() {
-      for (let index = 0; index < chunks.length; index += 1) yield* readChunk(index);
+  return chunkedTaskSource(
+    chunks.length,
+    (index) => {
+      const chunk = chunks[index];
+      if (chunk === undefined) throw new RangeError(`no chunk ${index} of ${chunks.length}`);
+      return chunk.read();
     },
-  };
+    () => count,
+  );
 }
 
-/** Tasks already in memory as a source of one chunk (inline tasks, tests). */
-export function taskSourceOf(tasks: readonly Task[]): TaskSource {
-  return createTaskSource(tasks.length === 0 ? [] : [{ count: tasks.length, read: () => tasks }]);
+/**
+ * A task source whose passes read `chunkCount` chunks through `readChunk`, in order. `count` is
+ * asked only when the source's count is read: a source derived from another (a shard, an observed
+ * source) may have to read every chunk to know it.
+ */
+export function chunkedTaskSource(chunkCount: number, readChunk: (index: number) => readonly Task[], count: () => number): TaskSource {
+  return {
+    get count() {
+      return count();
+    },
+    chunkCount,
+    readChunk,
+    *[Symbol.iterator]() {
+      for (let index = 0; index < chunkCount; index += 1) yield* readChunk(index);
+    },
+  };
 }

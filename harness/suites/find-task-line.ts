@@ -1,7 +1,6 @@
-import { closeSync, openSync, readSync } from 'node:fs';
+import { closeSync, openSync } from 'node:fs';
 import type { TaskFileIndex } from './index-task-file.ts';
-import { parseCsvRegion, parseJsonlRegion } from './parse-task-region.ts';
-import { decodeRegion } from './scan-task-file.ts';
+import { parseChunk, readFully } from './read-task-chunk.ts';
 
 /**
  * The line of the `position`-th task (0-based, every parsed line counted) of an indexed task file,
@@ -15,13 +14,11 @@ export function findTaskLine(index: TaskFileIndex, position: number): number | u
   const bytes = Buffer.alloc(chunk.end - chunk.start);
   const fd = openSync(index.file, 'r');
   try {
-    readSync(fd, bytes, 0, bytes.length, chunk.start);
+    readFully(fd, bytes, chunk.start);
   } finally {
     closeSync(fd);
   }
   const lines: number[] = [];
-  const region = { text: decodeRegion(bytes, chunk.start), firstLine: chunk.firstLine };
-  if (index.format === 'jsonl') parseJsonlRegion(index.file, region, ({ line }) => lines.push(line), []);
-  else parseCsvRegion(index.file, region, { columns: chunk.withHeader || index.csvColumns === undefined ? undefined : [...index.csvColumns] }, ({ line }) => lines.push(line));
+  parseChunk(index, chunk, bytes, ({ line }) => lines.push(line));
   return lines[position - (before - chunk.count)];
 }

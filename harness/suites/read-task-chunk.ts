@@ -5,7 +5,7 @@ import type { Task } from '../core/suite.ts';
 import type { TaskFileChunk, TaskFileIndex } from './index-task-file.ts';
 import type { TaskBuilder } from './build-task.ts';
 import { parseCsvRegion, parseJsonlRegion, type RawTaskLine } from './parse-task-region.ts';
-import { decodeRegion } from './scan-task-file.ts';
+import { countNewlines, decodeRegion } from './scan-task-file.ts';
 
 /**
  * Reads one chunk of a task file again, into tasks. The file must be as it was when the suite was
@@ -30,22 +30,25 @@ export function readTaskChunk(index: TaskFileIndex, chunk: TaskFileChunk, builde
   if (!createHash('sha256').update(bytes).digest().equals(chunk.digest)) throw changed(index, chunk, `lines ${chunk.firstLine}-${lastLine(bytes, chunk.firstLine)} are not what they were`);
   const tasks: Task[] = [];
   // Every line was checked when the suite was loaded, and the bytes are the same.
-  const onLine = ({ value, line }: RawTaskLine) => void tasks.push(builder.rebuild(value, { file: index.file, line }));
-  const region = { text: decodeRegion(bytes, chunk.start), firstLine: chunk.firstLine };
-  if (index.format === 'jsonl') parseJsonlRegion(index.file, region, onLine, []);
-  else parseCsvRegion(index.file, region, { columns: chunk.withHeader || index.csvColumns === undefined ? undefined : [...index.csvColumns] }, onLine);
+  parseChunk(index, chunk, bytes, ({ value, line }) => void tasks.push(builder.rebuild(value, { file: index.file, line })));
   if (tasks.length !== chunk.count) throw changed(index, chunk, `lines ${chunk.firstLine}-${lastLine(bytes, chunk.firstLine)} hold ${tasks.length} tasks, not ${chunk.count}`);
   return tasks;
 }
 
-/** The line the chunk's bytes end on. */
-function lastLine(bytes: Buffer, firstLine: number): number {
-  let newlines = 0;
-  for (let at = bytes.indexOf(0x0a); at !== -1 && at < bytes.length - 1; at = bytes.indexOf(0x0a, at + 1)) newlines += 1;
-  return firstLine + newlines;
+/** Parses the bytes of `chunk` into its raw task lines; a CSV chunk after the first is read with the header's columns. */
+export function parseChunk(index: TaskFileIndex, chunk: TaskFileChunk, bytes: Buffer, onLine: (row: RawTaskLine) => void): void {
+  const region = { text: decodeRegion(bytes, chunk.start), firstLine: chunk.firstLine };
+  if (index.format === 'jsonl') parseJsonlRegion(index.file, region, onLine, []);
+  else parseCsvRegion(index.file, region, { columns: chunk.withHeader || index.csvColumns === undefined ? undefined : [...index.csvColumns] }, onLine);
 }
 
-function readFully(fd: number, into: Buffer, position: number): void {
+/** The line the chunk's bytes end on (a final newline ends that line, it starts none). */
+function lastLine(bytes: Buffer, firstLine: number): number {
+  return firstLine + countNewlines(bytes) - (bytes.at(-1) === 0x0a ? 1 : 0);
+}
+
+/** Fills `into` from `position` of the open file, or throws if the file ends first. */
+export function readFully(fd: number, into: Buffer, position: number): void {
   for (let filled = 0; filled < into.length; ) {
     const read = readSync(fd, into, filled, into.length - filled, position + filled);
     if (read === 0) throw Object.assign(new Error('the file is shorter than it was'), { code: 'ESHORT' });

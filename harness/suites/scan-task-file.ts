@@ -178,7 +178,8 @@ function grow(buffer: Buffer, size: number): Buffer {
   return bigger;
 }
 
-function countNewlines(bytes: Buffer): number {
+/** The newlines (LF bytes) in `bytes`. */
+export function countNewlines(bytes: Buffer): number {
   let count = 0;
   for (let index = bytes.indexOf(0x0a); index !== -1; index = bytes.indexOf(0x0a, index + 1)) count += 1;
   return count;
