@@ -18,6 +18,7 @@ import type { Store } from '../store/store.ts';
 import { setRunStatus } from '../store/write-run.ts';
 import { summarizeRun } from '../store/summarize-run.ts';
 import { tuneStoreForRun } from '../store/tune-store-for-run.ts';
+import { createBlockCacheRelease } from '../store/block-cache-release.ts';
 import { checkJudgeModels } from './check-judge-models.ts';
 import { createJudgeClient } from './create-judge-client.ts';
 import { createDispatchWindow } from './dispatch-window.ts';
@@ -78,7 +79,8 @@ export async function executeRun(options: RunOptions): Promise<RunOutcome> {
     // A resumed run's cap covers what it already spent.
     const budget = options.maxCostUsd === undefined ? undefined : createBudget(options.maxCostUsd, opened.resumed ? await readRunSpend(store, opened.runId) : 0);
     options.onEvent?.({ type: 'started', runId: opened.runId, planned: opened.planned, alreadyDone: opened.done.size, resumed: opened.resumed });
-    writer = await createAttemptWriter(store);
+    // Nothing else queries the store while attempts are written, which a cache release needs.
+    writer = await createAttemptWriter(store, { afterCommit: await createBlockCacheRelease(store) });
     const hardStop = new AbortController();
     const signal = options.abortSignal === undefined ? hardStop.signal : AbortSignal.any([options.abortSignal, hardStop.signal]);
     const lanes = new Map<string, ConnectionLane>();

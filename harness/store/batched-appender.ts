@@ -20,6 +20,8 @@ export interface BatchedAppender<Row> {
 export interface BatchOptions {
   readonly batchSize?: number;
   readonly flushIntervalMs?: number;
+  /** Called after each commit with the rows committed so far (between two commits: nothing pending). */
+  readonly afterCommit?: (written: number) => void;
 }
 
 /** A table's columns as the appender fills them: their types, and how a row fills its place in them. */
@@ -68,6 +70,7 @@ export async function createBatchedAppender<Row>(store: Store, table: string, co
     appender.flushSync();
     written += pending;
     pending = 0;
+    options.afterCommit?.(written);
   };
   const timer = setInterval(() => {
     try {

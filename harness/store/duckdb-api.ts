@@ -13,7 +13,7 @@ const duckdb = createRequire(import.meta.url)('@duckdb/node-api') as typeof Duck
 export const { BIGINT, BOOLEAN, DOUBLE, INTEGER, LIST, listValue, TIMESTAMP, timestampValue, VARCHAR } = duckdb;
 
 // Classes: the value from the CommonJS build, the type from the package's declarations.
-export const { DuckDBDataChunk, DuckDBInstance, DuckDBListVector, DuckDBVector } = duckdb;
+export const { DuckDBDataChunk, DuckDBInstance, DuckDBListVector, DuckDBPendingResultState, DuckDBVector } = duckdb;
 export type DuckDBDataChunk = DuckDBModule.DuckDBDataChunk;
 export type DuckDBInstance = DuckDBModule.DuckDBInstance;
 export type DuckDBListVector = DuckDBModule.DuckDBListVector;

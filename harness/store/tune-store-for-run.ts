@@ -8,8 +8,9 @@ import type { Store } from './store.ts';
  *   the tasks table of a 500,000-task plan, ~100 MB went back within a second).
  * - `write_buffer_row_group_count = 1`: a bulk write (that tasks table, one transaction) writes
  *   each row group out as it fills instead of buffering five (615,000 rows): ~50 MB less at its peak.
- * No `memory_limit`: it did not lower the peak, and a plan's transaction must fit in it whole
- * (a 500,000-task plan failed to commit under 64 MB).
+ * No standing `memory_limit`: a plan's transaction must fit in it whole (a 500,000-task plan failed
+ * to commit under 64 MB). The blocks a run writes are released between commits instead
+ * (`createBlockCacheRelease` in block-cache-release.ts).
  */
 export async function tuneStoreForRun(store: Store): Promise<void> {
   await store.connection.run('SET allocator_background_threads = true');
