@@ -108,6 +108,30 @@ export const migrations: readonly string[] = [
     created_at TIMESTAMP NOT NULL
   );
   `,
+  // 3: \`tasks\` without its primary key. A run's plan is written in one transaction, where the key's
+  // index was built twice (the transaction's own, then the table's at commit): ~100 bytes per task
+  // at the peak of a run's memory (~50 MB for 500,000 tasks). Task ids are unique within a suite
+  // and suite ids within a run before anything is written (the suite loader refuses duplicates),
+  // and imports group their rows by task; a run's attempts keep their key.
+  `
+  CREATE TABLE tasks_unkeyed (
+    run_id VARCHAR NOT NULL,
+    suite_id VARCHAR NOT NULL,
+    task_id VARCHAR NOT NULL,
+    suite_version VARCHAR NOT NULL,
+    category VARCHAR NOT NULL,
+    tags VARCHAR[] NOT NULL,
+    system VARCHAR,
+    prompt VARCHAR NOT NULL,
+    prompt_hash VARCHAR NOT NULL,
+    expected JSON,
+    scorer JSON NOT NULL,
+    repeats INTEGER NOT NULL
+  );
+  INSERT INTO tasks_unkeyed SELECT * FROM tasks;
+  DROP TABLE tasks;
+  ALTER TABLE tasks_unkeyed RENAME TO tasks;
+  `,
 ];
 
 /** The schema version this build writes. */

@@ -5,7 +5,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { AttemptRecord } from '../core/attempt.ts';
 import { createTempDir } from '../../test/helpers/temp-dir.ts';
 import { createAttemptWriter } from './attempt-writer.ts';
-import { schemaVersion } from './migrations.ts';
+import { DuckDBInstance } from './duckdb-api.ts';
+import { migrations, schemaVersion } from './migrations.ts';
 import { openStore } from './open-store.ts';
 import { readDoneKeys } from './read-done-keys.ts';
 import { StoreLockedError } from './store.ts';
@@ -28,6 +29,32 @@ describe('store', () => {
     const versions = (await again.connection.runAndReadAll('SELECT version FROM schema_version ORDER BY version')).getRowsJS().map((row) => Number(row[0]));
     again.close();
     expect(versions).toEqual(Array.from({ length: schemaVersion }, (_, index) => index + 1));
+  });
+
+  it('brings a version-2 file to the current schema, keeping its tasks and their constraints', async () => {
+    const path = dir.path('v2', 'baton.duckdb');
+    const instance = await DuckDBInstance.create(path);
+    const old = await instance.connect();
+    await old.run('CREATE TABLE schema_version (version INTEGER NOT NULL, applied_at TIMESTAMP NOT NULL DEFAULT current_timestamp)');
+    for (const [index, migration] of migrations.slice(0, 2).entries()) await old.run(`${migration}; INSERT INTO schema_version (version) VALUES (${index + 1})`);
+    await old.run(`INSERT INTO tasks VALUES ('r1', 's', 't1', '1', 'billing', ['a', 'b'], NULL, 'p1', 'h1', '"x"', '{"type":"exact"}', 1), ('r1', 's', 't2', '1', 'other', [], 'sys', 'p2', 'h2', NULL, '{"type":"exact"}', 3)`);
+    old.closeSync();
+    instance.closeSync();
+    const store = await openStore(path);
+    try {
+      const tasks = (await store.connection.runAndReadAll('SELECT task_id, tags, system, expected, repeats FROM tasks ORDER BY task_id')).getRowObjectsJS();
+      expect(tasks).toEqual([
+        { task_id: 't1', tags: ['a', 'b'], system: null, expected: '"x"', repeats: 1 },
+        { task_id: 't2', tags: [], system: 'sys', expected: null, repeats: 3 },
+      ]);
+      await expect(store.connection.run(`INSERT INTO tasks VALUES ('r1', 's', 't3', '1', 'c', [], NULL, NULL, 'h', NULL, '{}', 1)`)).rejects.toThrow(/NOT NULL/i);
+      const keys = (await store.connection.runAndReadAll("SELECT table_name FROM duckdb_constraints() WHERE constraint_type = 'PRIMARY KEY' ORDER BY table_name")).getRowsJS().flat();
+      expect(keys).toEqual(['attempts', 'run_models', 'runs']);
+      const version = (await store.connection.runAndReadAll('SELECT max(version) AS v FROM schema_version')).getRowObjectsJS()[0]?.v;
+      expect(version).toBe(schemaVersion);
+    } finally {
+      store.close();
+    }
   });
 
   it('round-trips an attempt exactly, keeping unknown usage as NULL', async () => {
