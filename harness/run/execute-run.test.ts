@@ -39,6 +39,16 @@ describe('executeRun', () => {
     expect(tasks).toEqual([{ n: 10 }]);
   });
 
+  it('stores every attempt of a run long enough to hand DuckDB\'s block cache back (every 50,000 attempts)', async () => {
+    const { suite } = writeTinySuite(dir, 1000);
+    const config = writeSimConfig(dir, [simModel('a'), simModel('b')]);
+    const dbPath = dir.path('out', 'baton.duckdb');
+    const outcome = await executeRun({ suitePaths: [suite.file], suites: [suite], config, dbPath, repeats: 30, simTimeScale: 0 });
+    expect(outcome).toMatchObject({ status: 'completed', planned: 60000, executed: { ok: 60000, error: 0, timeout: 0 } });
+    const [counts] = await query(dbPath, 'SELECT count(*)::INT AS n, count(DISTINCT (suite_id, task_id, model_id, repeat_index))::INT AS keys FROM attempts');
+    expect(counts).toEqual({ n: 60000, keys: 60000 });
+  });
+
   it('returns the per-model totals read before the store closed when asked to summarize, and none otherwise', async () => {
     const { suite } = writeTinySuite(dir, 4);
     const config = writeSimConfig(dir, [simModel('a'), simModel('b')]);
