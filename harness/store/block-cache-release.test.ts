@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import type { AttemptRecord } from '../core/attempt.ts';
+import { attemptRecord } from '../../test/helpers/attempt-record.ts';
 import { createTempDir } from '../../test/helpers/temp-dir.ts';
 import { createAttemptWriter } from './attempt-writer.ts';
 import { createBlockCacheRelease } from './block-cache-release.ts';
@@ -30,11 +30,6 @@ async function storeWithCachedBlocks(): Promise<Store> {
   return store;
 }
 
-const attempt = (index: number): AttemptRecord => ({
-  runId: 'r1', suiteId: 's', taskId: `t${index}`, modelId: 'm', repeat: 0, status: 'ok', output: 'billing', score: 1, passed: true, extracted: 'billing', explanation: 'ok',
-  finishReason: 'stop', inputTokens: 120, outputTokens: 7, cachedInputTokens: 0, cacheWriteTokens: null, reasoningTokens: null, costUsd: 0.00125, latencyMs: 812.5, ttftMs: 200.25,
-  retries: 0, errorCode: null, errorMessage: null, startedAt: new Date('2026-01-02T03:04:05.678Z'), finishedAt: new Date('2026-01-02T03:04:06.789Z'),
-});
 
 describe('createBlockCacheRelease', () => {
   it('evicts written blocks down to the floor once due, and leaves the memory limit as it was', async () => {
@@ -95,7 +90,7 @@ describe('createBlockCacheRelease', () => {
       const release = await createBlockCacheRelease(store, { floorBytes: 4 * mib, everyRows: 500 });
       const commits: number[] = [];
       const writer = await createAttemptWriter(store, { batchSize: 250, afterCommit: (written) => (commits.push(written), release(written)) });
-      for (let index = 0; index < 1200; index += 1) writer.add(attempt(index));
+      for (let index = 0; index < 1200; index += 1) writer.add(attemptRecord({ taskId: `t${index}`, retries: 0 }));
       writer.close();
       expect(commits).toEqual([250, 500, 750, 1000, 1200]);
       expect((await poolBytes(store)).BASE_TABLE ?? 0).toBeLessThanOrEqual(4 * mib);

@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { AttemptRecord } from '../core/attempt.ts';
+import { attemptRecord } from '../../test/helpers/attempt-record.ts';
 import { createTempDir } from '../../test/helpers/temp-dir.ts';
 import { createAttemptWriter } from './attempt-writer.ts';
 import { DuckDBInstance } from './duckdb-api.ts';
@@ -15,11 +15,7 @@ import { summarizeRun } from './summarize-run.ts';
 const dir = createTempDir();
 afterEach(() => dir.remove());
 
-const base: AttemptRecord = {
-  runId: 'r1', suiteId: 's', taskId: 't1', modelId: 'm', repeat: 0, status: 'ok', output: 'billing', score: 1, passed: true, extracted: 'billing', explanation: 'ok',
-  finishReason: 'stop', inputTokens: 120, outputTokens: 7, cachedInputTokens: 0, cacheWriteTokens: null, reasoningTokens: null, costUsd: 0.00125, latencyMs: 812.5, ttftMs: 200.25,
-  retries: 2, errorCode: null, errorMessage: null, startedAt: new Date('2026-01-02T03:04:05.678Z'), finishedAt: new Date('2026-01-02T03:04:06.789Z'),
-};
+const base = attemptRecord();
 
 describe('store', () => {
   it('creates the schema once and reopens a file at the same version', async () => {
